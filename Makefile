@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a convenience.
+MVN ?= mvn -B
+JAVA_OPTS ?=
+CLASSPATH_FILE := target/classpath.txt
+SANDBOX_MAIN := org.dacsderms.runtime.sandbox.SandboxApplication
+
+.PHONY: run test build format bench-enrollment clean
+
+## Start the runtime on port 8080 with the sandbox (simulated DACS and DERMS, SMTP, embedded database).
+run: $(CLASSPATH_FILE)
+	java $(JAVA_OPTS) -cp target/classes:target/test-classes:$$(cat $(CLASSPATH_FILE)) $(SANDBOX_MAIN)
+
+## Format check, static checks and every test, against real servers on loopback.
+test:
+	$(MVN) verify
+
+## The runtime's jar, for running against real systems (see README, "Running against real systems").
+build:
+	$(MVN) -DskipTests package
+
+## Rewrite the Java sources in the project's format.
+format:
+	$(MVN) -q spotless:apply
+
+## 1,000 enrollment requests against the DACS simulator answering in 20 ms (needs `make run` in another shell).
+bench-enrollment:
+	bash bench/enrollment-request.sh
+
+$(CLASSPATH_FILE): pom.xml $(shell find src -type f 2>/dev/null)
+	$(MVN) -q -DskipTests test-compile dependency:build-classpath \
+		-Dmdep.outputFile=$(CLASSPATH_FILE) -Dmdep.includeScope=test
+
+clean:
+	$(MVN) -q clean

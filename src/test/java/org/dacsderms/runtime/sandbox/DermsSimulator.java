@@ -1,0 +1,17 @@
+package org.dacsderms.runtime.sandbox;
+
+/**
+ * A DERMS instance simulator: the endpoints of contract flows.md ("Outbound to a DERMS instance") below base path
+ * {@code /nms-drms/rest/v1}. Endpoint names for {@code /__sim/behaviour}: {@code ping}.
+ */
+public final class DermsSimulator {
+
+    public static final String BASE_PATH = "/nms-drms/rest/v1";
+
+    private DermsSimulator() {}
+
+    public static PeerSimulator create(String instance, String username, String password) {
+        return new PeerSimulator("DERMS " + instance, BASE_PATH, username, password)
+                .on("ping", "GET", "", call -> SimResponse.json(200, "{\"instance\":\"" + instance + "\"}"));
+    }
+}

@@ -1,0 +1,36 @@
+package org.dacsderms.runtime.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dacsderms.runtime.Application;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * What {@code make run} starts: the sandbox on fixed loopback ports, then the runtime on port 8080 configured to use
+ * it, with the embedded H2 database under {@code data/} and inbound credentials {@code sandbox}/{@code sandbox}
+ * unless INBOUND_USERNAME and INBOUND_PASSWORD are set.
+ */
+public final class SandboxApplication {
+
+    private SandboxApplication() {}
+
+    public static void main(String[] args) throws Exception {
+        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fixed());
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
+        Map<String, Object> defaults = new LinkedHashMap<>(sandbox.runtimeProperties());
+        defaults.put("inbound.username", "sandbox");
+        defaults.put("inbound.password", "sandbox");
+        SpringApplication runtime = new SpringApplication(Application.class);
+        // Sandbox connections win over application.yaml; the environment and the command line still win over both.
+        runtime.addInitializers(context -> context.getEnvironment()
+                .getPropertySources()
+                .addAfter("systemEnvironment", new MapPropertySource("sandbox", defaults)));
+        runtime.run(args);
+        System.out.println();
+        System.out.println("Sandbox is up:");
+        System.out.println(sandbox.describe());
+        System.out.println("Runtime             http://127.0.0.1:8080   (user sandbox, password sandbox)");
+        System.out.println("Console             http://127.0.0.1:8080/actuator/hawtio");
+    }
+}

@@ -1,0 +1,142 @@
+package org.dacsderms.runtime.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.stream.Stream;
+import org.dacsderms.runtime.sandbox.Sandbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole runtime against the sandbox: real HTTP simulators of DACS and DERMS, a real
+ * SMTP server and an H2 database, all on free loopback ports. One sandbox and one runtime serve every test class;
+ * each test starts from the contract's answers, empty journals and an empty mailbox. The lookups are a copy of
+ * {@code lookups/} that a test may edit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class RuntimeTestSupport {
+
+    protected static final String USER = "integration";
+    protected static final String PASSWORD = "test-" + Long.toHexString(System.nanoTime());
+
+    protected static final Sandbox SANDBOX = SharedSandbox.SANDBOX;
+    protected static final Path LOOKUPS = SharedSandbox.LOOKUPS;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void sandboxConnections(DynamicPropertyRegistry registry) {
+        SANDBOX.runtimeProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("inbound.username", () -> USER);
+        registry.add("inbound.password", () -> PASSWORD);
+        registry.add("lookups.directory", LOOKUPS::toString);
+        registry.add("lookups.refresh-interval", () -> "0s");
+        registry.add("runtime.data-directory", SharedSandbox.DATA::toString);
+        registry.add("dacs.read-timeout", () -> "3s");
+        registry.add("derms.read-timeout", () -> "3s");
+    }
+
+    @BeforeEach
+    void startFromTheContract() throws IOException {
+        SANDBOX.reset();
+        SharedSandbox.restoreLookups();
+    }
+
+    protected HttpResponse<String> post(String path, String json) {
+        return send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                true);
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return send(request(path).GET(), true);
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request, boolean authenticated) {
+        if (authenticated) {
+            String pair = USER + ":" + PASSWORD;
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    /** A file of the contract's examples, shipped in {@code samples/}. */
+    protected static String sample(String name) {
+        try {
+            return Files.readString(Path.of("samples", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces one entry of a lookup table in the test's copy of the lookups. */
+    protected static void editLookup(String table, String key, String value) throws IOException {
+        Path file = LOOKUPS.resolve("OUTL-BRT-DACS_DRMS_" + table + ".properties");
+        String kept;
+        try (Stream<String> lines = Files.lines(file)) {
+            kept = lines.filter(line -> !line.startsWith(key + "="))
+                    .reduce("", (all, line) -> all + line + System.lineSeparator());
+        }
+        Files.writeString(file, kept + key + "=" + value + System.lineSeparator());
+    }
+
+    /** The sandbox started once for the whole test run, and the copies of lookups/ and data/ the tests use. */
+    static final class SharedSandbox {
+
+        static final Sandbox SANDBOX;
+        static final Path LOOKUPS;
+        static final Path DATA;
+
+        static {
+            try {
+                SANDBOX = Sandbox.start(Sandbox.Ports.free());
+                LOOKUPS = Files.createTempDirectory("lookups-");
+                DATA = Files.createTempDirectory("runtime-data-");
+                restoreLookups();
+                Runtime.getRuntime().addShutdownHook(new Thread(SANDBOX::close));
+            } catch (IOException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private SharedSandbox() {}
+
+        static void restoreLookups() throws IOException {
+            try (Stream<Path> files = Files.list(Path.of("lookups"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, LOOKUPS.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
