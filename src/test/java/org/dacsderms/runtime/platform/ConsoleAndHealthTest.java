@@ -1,0 +1,114 @@
+package org.dacsderms.runtime.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.dacsderms.runtime.support.RuntimeTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ConsoleAndHealthTest extends RuntimeTestSupport {
+
+    private static final String ROUTE_MBEAN =
+            "org.apache.camel:context=dacs-derms-runtime,type=routes,name=\"enrollment-request\"";
+
+    @Autowired
+    private ObjectMapper json;
+
+    @Test
+    void livenessAndReadinessAnswerWithoutCredentials() {
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            HttpResponse<String> response = send(request(probe).GET(), false);
+
+            assertThat(response.statusCode()).as(probe).isEqualTo(200);
+            assertThat(response.body()).as(probe).contains("\"UP\"");
+        }
+    }
+
+    @Test
+    void everythingElseNeedsCredentials() {
+        for (String path :
+                new String[] {"/actuator/health", "/actuator/hawtio/", "/actuator/jolokia", "/", "/actuator/metrics"}) {
+            assertThat(send(request(path).GET(), false).statusCode()).as(path).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void healthReportsWhetherDacsAndEachDermsInstanceAnswer() throws Exception {
+        JsonNode health = json.readTree(get("/actuator/health").body());
+
+        assertThat(health.at("/components/dacs/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/derms/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/derms/details/nms1").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/derms/details/nms2").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void healthReportsDacsDownWhenItsHealthCheckFails() throws Exception {
+        SANDBOX.dacs().stop();
+        try {
+            JsonNode health = json.readTree(get("/actuator/health").body());
+
+            assertThat(health.at("/components/dacs/status").asText()).isEqualTo("DOWN");
+            assertThat(health.at("/components/dacs/details/error").asText())
+                    .isEqualTo("DACS did not answer: " + "connection refused");
+        } finally {
+            SANDBOX.restartDacs();
+        }
+        assertThat(send(request("/actuator/health/readiness").GET(), false).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theConsoleIsServedToAnAuthenticatedOperator() {
+        HttpResponse<String> response = get("/actuator/hawtio/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).containsIgnoringCase("hawtio");
+    }
+
+    @Test
+    void theConsoleCanStopAndStartAFlowRoute() throws Exception {
+        assertThat(routeState()).isEqualTo("Started");
+
+        jolokiaExec("stop()");
+        try {
+            assertThat(routeState()).isEqualTo("Stopped");
+            assertThat(post("/enroll-to-dacs", sample("enrollment-request.json"))
+                            .statusCode())
+                    .isNotEqualTo(200);
+            assertThat(SANDBOX.dacs().journal("enroll")).isEmpty();
+        } finally {
+            jolokiaExec("start()");
+        }
+
+        assertThat(routeState()).isEqualTo("Started");
+        assertThat(post("/enroll-to-dacs", sample("enrollment-request.json")).statusCode())
+                .isEqualTo(200);
+    }
+
+    private String routeState() throws Exception {
+        String body = jolokia(
+                "{\"type\":\"read\",\"mbean\":" + json.writeValueAsString(ROUTE_MBEAN) + ",\"attribute\":\"State\"}");
+        return json.readTree(body).get("value").asText();
+    }
+
+    private void jolokiaExec(String operation) throws Exception {
+        String body = jolokia("{\"type\":\"exec\",\"mbean\":" + json.writeValueAsString(ROUTE_MBEAN)
+                + ",\"operation\":\"" + operation + "\"}");
+        assertThat(json.readTree(body).get("status").asInt()).as(body).isEqualTo(200);
+    }
+
+    private String jolokia(String request) {
+        HttpResponse<String> response = send(
+                request("/actuator/jolokia")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request)),
+                true);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+}
