@@ -63,6 +63,23 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
     }
 
     @Test
+    void anOperatorCanReadTheExecutionRecordOfACall() throws Exception {
+        HttpResponse<String> call = post("/enroll-to-dacs", sample("enrollment-request.json"));
+        String trackingId = call.headers().firstValue("X-Tracking-Id").orElseThrow();
+
+        JsonNode record = json.readTree(get("/executions/" + trackingId).body());
+        JsonNode latest =
+                json.readTree(get("/executions?flow=enrollment-request&limit=5").body());
+
+        assertThat(record.get("status").asText()).isEqualTo("SUCCESS");
+        assertThat(record.get("recordCount").asInt()).isEqualTo(2);
+        assertThat(latest.findValuesAsText("trackingId")).contains(trackingId);
+        assertThat(get("/executions/no-such-id").statusCode()).isEqualTo(404);
+        assertThat(send(request("/executions/" + trackingId).GET(), false).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     void theConsoleIsServedToAnAuthenticatedOperator() {
         HttpResponse<String> response = get("/actuator/hawtio/");
 

@@ -36,10 +36,17 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@code GET /__sim/journal} what it received ({@code ?endpoint=enroll} to filter), {@code DELETE} to clear;
  *   <li>{@code POST /__sim/behaviour} with a {@link Behaviour} as JSON, {@code DELETE /__sim/behaviour} to reset all;
+ *   <li>{@code GET /__sim/stats} calls per endpoint and the most it answered at once;
  *   <li>{@code GET /__sim/endpoints} the endpoints it serves.
  * </ul>
  */
 public class PeerSimulator implements AutoCloseable {
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed
+        // ACKs add about 40 ms to every keep-alive answer, which no real DACS or DERMS does.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private static final int JOURNAL_LIMIT = 20_000;
     private static final String CONTROL = "/__sim";
@@ -53,6 +60,7 @@ public class PeerSimulator implements AutoCloseable {
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Deque<SimRequest> journal = new ConcurrentLinkedDeque<>();
+    private final Map<String, EndpointStats> stats = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon());
     private HttpServer server;
 
@@ -110,6 +118,7 @@ public class PeerSimulator implements AutoCloseable {
 
     /** Back to the contract's answers, and an empty journal. */
     public void reset() {
+        stats.clear();
         behaviours.clear();
         calls.clear();
         journal.clear();
@@ -160,16 +169,25 @@ public class PeerSimulator implements AutoCloseable {
         for (Endpoint endpoint : endpoints.values()) {
             String tail = match(endpoint, method, path);
             if (tail != null) {
-                SimRequest request = record(endpoint.name(), exchange);
-                Behaviour behaviour = behaviour(endpoint.name());
-                if (misbehave(exchange, endpoint.name(), behaviour)) {
-                    return;
+                EndpointStats counters = stats.computeIfAbsent(endpoint.name(), e -> new EndpointStats());
+                counters.enter();
+                try {
+                    serve(exchange, endpoint, tail);
+                } finally {
+                    counters.leave();
                 }
-                send(exchange, answer(endpoint, new SimCall(request, behaviour, json, tail)));
                 return;
             }
         }
         send(exchange, SimResponse.json(404, "{\"message\":\"no such endpoint on the " + name + " simulator\"}"));
+    }
+
+    private void serve(HttpExchange exchange, Endpoint endpoint, String tail) throws IOException {
+        SimRequest request = record(endpoint.name(), exchange);
+        Behaviour behaviour = behaviour(endpoint.name());
+        if (!misbehave(exchange, endpoint.name(), behaviour)) {
+            send(exchange, answer(endpoint, new SimCall(request, behaviour, json, tail)));
+        }
     }
 
     private static SimResponse answer(Endpoint endpoint, SimCall call) {
@@ -248,8 +266,11 @@ public class PeerSimulator implements AutoCloseable {
             String query = exchange.getRequestURI().getQuery();
             String endpoint = query != null && query.startsWith("endpoint=") ? query.substring(9) : null;
             send(exchange, SimResponse.json(200, json.writeValueAsString(journal(endpoint))));
+        } else if (path.equals("/stats") && method.equals("GET")) {
+            send(exchange, SimResponse.json(200, json.writeValueAsString(stats)));
         } else if (path.equals("/journal") && method.equals("DELETE")) {
             journal.clear();
+            stats.clear();
             send(exchange, SimResponse.json(204, ""));
         } else if (path.equals("/behaviour") && method.equals("POST")) {
             controlBehaviour(exchange);
@@ -276,6 +297,30 @@ public class PeerSimulator implements AutoCloseable {
             send(exchange, SimResponse.json(200, json.writeValueAsString(behaviour)));
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, SimResponse.json(400, json.writeValueAsString(Map.of("message", e.getMessage()))));
+        }
+    }
+
+    /** Calls received by one endpoint and the most it was answering at once. */
+    public static final class EndpointStats {
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger calls = new AtomicInteger();
+        private final AtomicInteger maxInFlight = new AtomicInteger();
+
+        void enter() {
+            calls.incrementAndGet();
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        }
+
+        void leave() {
+            inFlight.decrementAndGet();
+        }
+
+        public int getCalls() {
+            return calls.get();
+        }
+
+        public int getMaxInFlight() {
+            return maxInFlight.get();
         }
     }
 

@@ -1,0 +1,38 @@
+package org.dacsderms.runtime.platform.execution;
+
+import java.util.List;
+import org.dacsderms.runtime.platform.Flow;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Read-only view of the execution records for operators: what ran, when, and how it ended. */
+@RestController
+@RequestMapping("/executions")
+public class ExecutionsController {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final ExecutionRecords records;
+
+    public ExecutionsController(ExecutionRecords records) {
+        this.records = records;
+    }
+
+    @GetMapping("/{trackingId}")
+    public ResponseEntity<ExecutionRecord> one(@PathVariable String trackingId) {
+        return ResponseEntity.of(records.find(trackingId));
+    }
+
+    /** The latest executions of one flow, newest first ({@code flow} is the route id, e.g. enrollment-request). */
+    @GetMapping
+    public ResponseEntity<List<ExecutionRecord>> latest(
+            @RequestParam String flow, @RequestParam(defaultValue = "20") int limit) {
+        return Flow.byRouteId(flow)
+                .map(found -> ResponseEntity.ok(records.latest(found, Math.max(1, Math.min(limit, MAX_LIMIT)))))
+                .orElseGet(() -> ResponseEntity.badRequest().build());
+    }
+}
