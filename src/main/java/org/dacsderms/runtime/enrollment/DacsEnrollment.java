@@ -2,31 +2,18 @@ package org.dacsderms.runtime.enrollment;
 
 import java.util.List;
 
-/** The body of DACS {@code programEnrollments/enroll}: one enrollment per call. */
+/**
+ * The body of DACS {@code programEnrollments/enroll}: one enrollment per call. Customer and location go to DACS under
+ * the names DERMS uses (address lines 2 to 4 are not read from DERMS, so they are not sent).
+ */
 public record DacsEnrollment(
-        String transactionId, Customer customerInfo, Program programInfo, Location locationInfo, AssetInfo assetInfo) {
-
-    public record Customer(
-            String cisPersonId,
-            String cisAccountId,
-            String name,
-            String homePhone,
-            String businessPhone,
-            String email) {}
+        String transactionId,
+        EnrollmentBatch.CustomerInfo customerInfo,
+        Program programInfo,
+        EnrollmentBatch.LocationInfo locationInfo,
+        AssetInfo assetInfo) {
 
     public record Program(String cisServiceAgreementId, String programCode, String startDate) {}
-
-    public record Location(
-            String division,
-            String cisPremiseId,
-            String cisServicePointId,
-            String timeZone,
-            String address1,
-            String city,
-            String country,
-            String county,
-            String state,
-            String postal) {}
 
     public record AssetInfo(String installationMethod, String assetOwnership, List<Asset> assetList) {}
 

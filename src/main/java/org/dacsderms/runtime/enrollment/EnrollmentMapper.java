@@ -20,41 +20,16 @@ final class EnrollmentMapper {
     DacsEnrollment toDacs(EnrollmentBatch.Request request) {
         return new DacsEnrollment(
                 request.messageId(),
-                customer(request.customerInfo()),
+                request.customerInfo(),
                 program(request.programInfo()),
-                location(request.locationInfo()),
+                request.locationInfo(),
                 assets(request.assetInfo()));
-    }
-
-    private static DacsEnrollment.Customer customer(EnrollmentBatch.CustomerInfo in) {
-        if (in == null) {
-            return null;
-        }
-        return new DacsEnrollment.Customer(
-                in.cisPersonId(), in.cisAccountId(), in.name(), in.homePhone(), in.businessPhone(), in.email());
     }
 
     private static DacsEnrollment.Program program(EnrollmentBatch.ProgramInfo in) {
         LocalDate start = EnrollmentValidator.datePart(in.startDateTimeISO());
         return new DacsEnrollment.Program(
                 in.cisServiceAgreementId(), in.programCode(), start == null ? null : start.toString());
-    }
-
-    private static DacsEnrollment.Location location(EnrollmentBatch.LocationInfo in) {
-        if (in == null) {
-            return null;
-        }
-        return new DacsEnrollment.Location(
-                in.division(),
-                in.cisPremiseId(),
-                in.cisServicePointId(),
-                in.timeZone(),
-                in.address1(),
-                in.city(),
-                in.country(),
-                in.county(),
-                in.state(),
-                in.postal());
     }
 
     private DacsEnrollment.AssetInfo assets(EnrollmentBatch.AssetInfo in) {

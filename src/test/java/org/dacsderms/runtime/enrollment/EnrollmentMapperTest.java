@@ -24,11 +24,11 @@ class EnrollmentMapperTest {
 
         assertThat(dacs.transactionId()).isEqualTo("ENR-20260601-0001");
         assertThat(dacs.customerInfo())
-                .isEqualTo(new DacsEnrollment.Customer(
+                .isEqualTo(new EnrollmentBatch.CustomerInfo(
                         "8213345501", "4410092233", "Rivera,Ana", "5125550134", "", "ana.rivera@example.org"));
         assertThat(dacs.programInfo()).isEqualTo(new DacsEnrollment.Program("7730014455", "BYOT-SUMMER", "2026-06-01"));
         assertThat(dacs.locationInfo())
-                .isEqualTo(new DacsEnrollment.Location(
+                .isEqualTo(new EnrollmentBatch.LocationInfo(
                         "TX01",
                         "5520019988",
                         "6610077321",
