@@ -22,6 +22,22 @@ public class Sandbox implements AutoCloseable {
         public static Ports fixed() {
             return new Ports(18081, 18082, 18083, 3025, 18025);
         }
+
+        /** The fixed ports, each replaceable by an environment variable (SANDBOX_DACS_PORT, ...) when one is taken. */
+        public static Ports fromEnvironment() {
+            Ports fixed = fixed();
+            return new Ports(
+                    port("SANDBOX_DACS_PORT", fixed.dacs()),
+                    port("SANDBOX_DERMS_NMS1_PORT", fixed.dermsNms1()),
+                    port("SANDBOX_DERMS_NMS2_PORT", fixed.dermsNms2()),
+                    port("SANDBOX_SMTP_PORT", fixed.smtp()),
+                    port("SANDBOX_MAILBOX_PORT", fixed.mailbox()));
+        }
+
+        private static int port(String variable, int fallback) {
+            String value = System.getenv(variable);
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+        }
     }
 
     private final String peerUser = "runtime";

@@ -4,19 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dacsderms.runtime.Application;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * What {@code make run} starts: the sandbox on fixed loopback ports, then the runtime on port 8080 configured to use
  * it, with the embedded H2 database under {@code data/} and inbound credentials {@code sandbox}/{@code sandbox}
- * unless INBOUND_USERNAME and INBOUND_PASSWORD are set.
+ * unless INBOUND_USERNAME and INBOUND_PASSWORD are set. A taken port can be moved: SERVER_PORT for the runtime,
+ * SANDBOX_DACS_PORT, SANDBOX_DERMS_NMS1_PORT, SANDBOX_DERMS_NMS2_PORT, SANDBOX_SMTP_PORT, SANDBOX_MAILBOX_PORT.
  */
 public final class SandboxApplication {
 
     private SandboxApplication() {}
 
     public static void main(String[] args) throws Exception {
-        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fixed());
+        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
         Map<String, Object> defaults = new LinkedHashMap<>(sandbox.runtimeProperties());
         defaults.put("inbound.username", "sandbox");
@@ -26,11 +28,12 @@ public final class SandboxApplication {
         runtime.addInitializers(context -> context.getEnvironment()
                 .getPropertySources()
                 .addAfter("systemEnvironment", new MapPropertySource("sandbox", defaults)));
-        runtime.run(args);
+        ConfigurableApplicationContext context = runtime.run(args);
         System.out.println();
         System.out.println("Sandbox is up:");
         System.out.println(sandbox.describe());
-        System.out.println("Runtime             http://127.0.0.1:8080   (user sandbox, password sandbox)");
-        System.out.println("Console             http://127.0.0.1:8080/actuator/hawtio");
+        String runtime = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        System.out.println("Runtime             " + runtime + "   (user sandbox, password sandbox)");
+        System.out.println("Console             " + runtime + "/actuator/hawtio");
     }
 }
