@@ -32,8 +32,8 @@ public final class SandboxApplication {
         System.out.println();
         System.out.println("Sandbox is up:");
         System.out.println(sandbox.describe());
-        String runtime = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-        System.out.println("Runtime             " + runtime + "   (user sandbox, password sandbox)");
-        System.out.println("Console             " + runtime + "/actuator/hawtio");
+        String url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        System.out.println("Runtime             " + url + "   (user sandbox, password sandbox)");
+        System.out.println("Console             " + url + "/actuator/hawtio");
     }
 }
