@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -42,6 +43,9 @@ import java.util.function.Function;
 public class PeerSimulator implements AutoCloseable {
 
     private static final int JOURNAL_LIMIT = 20_000;
+    /** Characters of request bodies the journal keeps at most, so a bench of large uploads runs in a small heap. */
+    private static final long JOURNAL_BODY_CHARS = 8_000_000;
+
     private static final String CONTROL = "/__sim";
 
     private final String name;
@@ -53,6 +57,7 @@ public class PeerSimulator implements AutoCloseable {
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Deque<SimRequest> journal = new ConcurrentLinkedDeque<>();
+    private final AtomicLong journalChars = new AtomicLong();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon());
     private HttpServer server;
 
@@ -113,6 +118,7 @@ public class PeerSimulator implements AutoCloseable {
         behaviours.clear();
         calls.clear();
         journal.clear();
+        journalChars.set(0);
     }
 
     public List<SimRequest> journal(String endpoint) {
@@ -236,8 +242,13 @@ public class PeerSimulator implements AutoCloseable {
                 body,
                 Instant.now());
         journal.addLast(request);
-        while (journal.size() > JOURNAL_LIMIT) {
-            journal.pollFirst();
+        journalChars.addAndGet(body.length());
+        while (journal.size() > JOURNAL_LIMIT || journalChars.get() > JOURNAL_BODY_CHARS) {
+            SimRequest dropped = journal.pollFirst();
+            if (dropped == null) {
+                break;
+            }
+            journalChars.addAndGet(-dropped.body().length());
         }
         return request;
     }
@@ -250,6 +261,7 @@ public class PeerSimulator implements AutoCloseable {
             send(exchange, SimResponse.json(200, json.writeValueAsString(journal(endpoint))));
         } else if (path.equals("/journal") && method.equals("DELETE")) {
             journal.clear();
+            journalChars.set(0);
             send(exchange, SimResponse.json(204, ""));
         } else if (path.equals("/behaviour") && method.equals("POST")) {
             controlBehaviour(exchange);
