@@ -45,6 +45,9 @@ class EventFileFlowTest extends RuntimeTestSupport {
     @Autowired
     private ExecutionRecords records;
 
+    @Autowired
+    private StagedFiles staged;
+
     @Value("${runtime.data-directory}")
     private Path dataDirectory;
 
@@ -240,6 +243,47 @@ class EventFileFlowTest extends RuntimeTestSupport {
         assertThat(record.businessIds()).isEqualTo("messageId=OUT-20260702-0003, file=outcome.csv");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !Files.exists(staging().resolve(trackingId + ".csv")));
+    }
+
+    @Test
+    void segmentSizeAndParallelismComeFromTheLookupAndNoMoreSegmentsThanThatAreInFlight() throws Exception {
+        editLookup("ConfigProps", "event.file.segment.size", "50");
+        editLookup("ConfigProps", "event.file.segment.parallelism", "2");
+        long delay = 300;
+        SANDBOX.dacs().behave(Behaviour.normal("postEventOutcome").withDelay(delay));
+
+        String trackingId = trackingIdOf(upload(OUTCOME, outcomeUpload(outcomeRows(600))));
+
+        assertThat(awaitAck("event-outcome-ack", trackingId).get("sentCount").asLong())
+                .isEqualTo(600);
+        List<SimRequest> calls = SANDBOX.dacs().journal("postEventOutcome");
+        assertThat(calls).hasSize(12);
+        assertThat(dacsCalls("postEventOutcome"))
+                .allMatch(call -> call.get("postOutcomeList").size() == 50);
+        // A call is answered `delay` ms after it arrives; calls arriving closer together than that overlapped.
+        int mostInFlight = 0;
+        for (SimRequest call : calls) {
+            long overlapping = calls.stream()
+                    .filter(other -> !other.receivedAt().isBefore(call.receivedAt())
+                            && other.receivedAt().isBefore(call.receivedAt().plusMillis(delay - 100)))
+                    .count();
+            mostInFlight = Math.max(mostInFlight, (int) overlapping);
+        }
+        assertThat(mostInFlight).isEqualTo(2);
+    }
+
+    @Test
+    void aDermsThatRefusesTheAckLeavesTheFileStagedForTheNextStartAndTellsTheOperator() throws Exception {
+        SANDBOX.derms("nms1").behave(Behaviour.normal("event-outcome-ack").withStatus(503));
+
+        String trackingId = trackingIdOf(upload(OUTCOME, outcomeUpload(outcomeRows(10))));
+
+        Mailbox.Mail error = awaitMail(trackingId, TECHNICAL);
+        assertThat(error.body()).contains("DERMS nms1 answered HTTP 503 to the acknowledgment");
+        assertThat(staged.status(trackingId)).isEqualTo(StagedFiles.ACCEPTED);
+        assertThat(staging().resolve(trackingId + ".csv")).exists();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> records.find(trackingId).orElseThrow().status() == ExecutionStatus.FAILURE);
     }
 
     @Test
