@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.dacsderms.runtime.platform.execution.Execution;
 import org.dacsderms.runtime.platform.execution.ExecutionRecords;
 import org.dacsderms.runtime.platform.execution.ExecutionStatus;
@@ -43,6 +44,9 @@ import org.springframework.web.multipart.MultipartException;
 public class EventFileController {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventFileController.class);
+    /** Longest message field taken; the message is stored with the staged file (event_file.message). */
+    private static final int MAX_FIELD = 200;
+
     private static final List<String> CSV_TYPES = List.of(
             "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "application/octet-stream");
 
@@ -177,6 +181,10 @@ public class EventFileController {
 
     private List<String> defectsOf(EventFileKind kind, EventFileMessage message) {
         List<String> defects = new ArrayList<>();
+        if (tooLong(message)) {
+            defects.add("a field is longer than " + MAX_FIELD + " characters");
+            return defects;
+        }
         ReservationMapper.requireText(defects, "drmsInstanceId", message.drmsInstanceId());
         ReservationMapper.requireText(defects, "messageId", message.messageId());
         if (message.drmsInstanceId() != null
@@ -189,6 +197,18 @@ public class EventFileController {
             defects.addAll(ReservationMapper.defectsOf(message, lookups));
         }
         return defects;
+    }
+
+    private static boolean tooLong(EventFileMessage message) {
+        return Stream.of(
+                        message.drmsInstanceId(),
+                        message.messageId(),
+                        message.eventId(),
+                        message.eventType(),
+                        message.eventStatus(),
+                        message.eventStartDateTime(),
+                        message.eventEndDateTime())
+                .anyMatch(field -> field != null && field.length() > MAX_FIELD);
     }
 
     private static String fileName(Part part) {

@@ -51,6 +51,7 @@ public class StagedFiles {
         Path root = dataDirectory.toAbsolutePath().resolve("event-files");
         this.staging = Files.createDirectories(root.resolve("staging"));
         this.uploads = Files.createDirectories(root.resolve("uploads"));
+        clearUploads();
     }
 
     /** Where the servlet container writes multipart parts while they arrive (same disk, so staging is a rename). */
@@ -126,8 +127,8 @@ public class StagedFiles {
         }
     }
 
-    /** Deletes what interrupted uploads left behind; no request is in progress at start-up. */
-    void clearUploads() {
+    /** Deletes what interrupted uploads left behind; called before the web server takes requests. */
+    private void clearUploads() {
         try (Stream<Path> files = Files.list(uploads)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);

@@ -287,6 +287,21 @@ class EventFileFlowTest extends RuntimeTestSupport {
     }
 
     @Test
+    void theAckGoesToTheDermsInstanceTheRoutingLookupNamesForTheMessage() throws Exception {
+        Multipart upload = new Multipart()
+                .json("message", "{\"drmsInstanceId\":\"NMS2\",\"messageId\":\"OUT-NMS2-1\"}")
+                .csv("outcome.csv", outcomeRows(5));
+
+        String trackingId = trackingIdOf(upload(OUTCOME, upload));
+
+        assertThat(awaitAck("nms2", "event-outcome-ack", trackingId)
+                        .get("messageId")
+                        .asText())
+                .isEqualTo("OUT-NMS2-1");
+        assertThat(SANDBOX.derms("nms1").journal("event-outcome-ack")).isEmpty();
+    }
+
+    @Test
     void theVendorPathsServeTheSameFlows() throws Exception {
         String base = "/ic/api/integration/v1/flows/rest/";
 
@@ -313,6 +328,9 @@ class EventFileFlowTest extends RuntimeTestSupport {
                 new Multipart().json("message", "{\"messageId\": ").csv("outcome.csv", csv),
                 new Multipart()
                         .json("message", "{\"drmsInstanceId\":\"NMS9\",\"messageId\":\"M\"}")
+                        .csv("o.csv", csv),
+                new Multipart()
+                        .json("message", "{\"drmsInstanceId\":\"NMS1\",\"messageId\":\"" + "M".repeat(201) + "\"}")
                         .csv("o.csv", csv),
                 new Multipart()
                         .json("message", sample("event-outcome-message.json"))
@@ -389,12 +407,16 @@ class EventFileFlowTest extends RuntimeTestSupport {
     }
 
     private JsonNode awaitAck(String endpoint, String trackingId) throws IOException {
-        await().atMost(Duration.ofSeconds(30)).until(() -> ackFor(endpoint, trackingId) != null);
-        return ackFor(endpoint, trackingId);
+        return awaitAck("nms1", endpoint, trackingId);
     }
 
-    private JsonNode ackFor(String endpoint, String trackingId) throws IOException {
-        for (SimRequest request : SANDBOX.derms("nms1").journal(endpoint)) {
+    private JsonNode awaitAck(String instance, String endpoint, String trackingId) throws IOException {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ackFor(instance, endpoint, trackingId) != null);
+        return ackFor(instance, endpoint, trackingId);
+    }
+
+    private JsonNode ackFor(String instance, String endpoint, String trackingId) throws IOException {
+        for (SimRequest request : SANDBOX.derms(instance).journal(endpoint)) {
             JsonNode ack = json.readTree(request.body());
             if (trackingId.equals(ack.path("trackingId").asText())) {
                 return ack;
