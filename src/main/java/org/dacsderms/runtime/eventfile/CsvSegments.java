@@ -137,11 +137,6 @@ public final class CsvSegments implements Iterator<Segment>, Closeable {
         return new Segment(segmentNumber, first, recordNumber, items, rejections);
     }
 
-    /** Records handed out so far. */
-    public long recordsRead() {
-        return recordNumber;
-    }
-
     @Override
     public void close() {
         if (!closed) {

@@ -27,7 +27,6 @@ final class FileRun {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failedRecords = new AtomicLong();
     private final AtomicLong failedSegmentCount = new AtomicLong();
-    private final AtomicLong segments = new AtomicLong();
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<FailedSegment> failedSegments = new ArrayList<>();
     private volatile String fileError;
@@ -70,7 +69,6 @@ final class FileRun {
     }
 
     void read(Segment segment) {
-        segments.incrementAndGet();
         read.addAndGet(segment.size());
         rejected.addAndGet(segment.rejections().size());
         synchronized (rejections) {
@@ -133,10 +131,6 @@ final class FileRun {
 
     long failedSegmentCount() {
         return failedSegmentCount.get();
-    }
-
-    long segments() {
-        return segments.get();
     }
 
     String fileError() {
