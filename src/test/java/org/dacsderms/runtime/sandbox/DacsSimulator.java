@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The DACS simulator: the endpoints of contract flows.md ("Outbound to DACS") below base path {@code /sandbox/dacs}.
- * Endpoint names for {@code /__sim/behaviour}: {@code enroll}, {@code health}.
+ * Endpoint names for {@code /__sim/behaviour}: {@code enroll}, {@code health}, {@code reserveDevice},
+ * {@code postEventOutcome}.
  */
 public final class DacsSimulator {
 
@@ -17,7 +18,7 @@ public final class DacsSimulator {
 
     public static PeerSimulator create(String username, String password) {
         AtomicLong enrollmentIds = new AtomicLong(300012345678L);
-        return new PeerSimulator("DACS", BASE_PATH, username, password)
+        return EventFileSimulation.addToDacs(new PeerSimulator("DACS", BASE_PATH, username, password))
                 .on(
                         "health",
                         "GET",

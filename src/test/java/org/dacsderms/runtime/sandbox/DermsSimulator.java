@@ -2,7 +2,8 @@ package org.dacsderms.runtime.sandbox;
 
 /**
  * A DERMS instance simulator: the endpoints of contract flows.md ("Outbound to a DERMS instance") below base path
- * {@code /nms-drms/rest/v1}. Endpoint names for {@code /__sim/behaviour}: {@code ping}.
+ * {@code /nms-drms/rest/v1}. Endpoint names for {@code /__sim/behaviour}: {@code ping}, {@code event-reservation-ack},
+ * {@code event-outcome-ack}.
  */
 public final class DermsSimulator {
 
@@ -11,7 +12,7 @@ public final class DermsSimulator {
     private DermsSimulator() {}
 
     public static PeerSimulator create(String instance, String username, String password) {
-        return new PeerSimulator("DERMS " + instance, BASE_PATH, username, password)
+        return EventFileSimulation.addToDerms(new PeerSimulator("DERMS " + instance, BASE_PATH, username, password))
                 .on("ping", "GET", "", call -> SimResponse.json(200, "{\"instance\":\"" + instance + "\"}"));
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,9 @@ public class PeerSimulator implements AutoCloseable {
     }
 
     private static final int JOURNAL_LIMIT = 20_000;
+    /** Characters of request bodies the journal keeps at most, so a bench of large uploads runs in a small heap. */
+    private static final long JOURNAL_BODY_CHARS = 8_000_000;
+
     private static final String CONTROL = "/__sim";
 
     private final String name;
@@ -61,6 +65,7 @@ public class PeerSimulator implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Deque<SimRequest> journal = new ConcurrentLinkedDeque<>();
     private final Map<String, EndpointStats> stats = new ConcurrentHashMap<>();
+    private final AtomicLong journalChars = new AtomicLong();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon());
     private HttpServer server;
 
@@ -122,6 +127,7 @@ public class PeerSimulator implements AutoCloseable {
         behaviours.clear();
         calls.clear();
         journal.clear();
+        journalChars.set(0);
     }
 
     public List<SimRequest> journal(String endpoint) {
@@ -254,8 +260,13 @@ public class PeerSimulator implements AutoCloseable {
                 body,
                 Instant.now());
         journal.addLast(request);
-        while (journal.size() > JOURNAL_LIMIT) {
-            journal.pollFirst();
+        journalChars.addAndGet(body.length());
+        while (journal.size() > JOURNAL_LIMIT || journalChars.get() > JOURNAL_BODY_CHARS) {
+            SimRequest dropped = journal.pollFirst();
+            if (dropped == null) {
+                break;
+            }
+            journalChars.addAndGet(-dropped.body().length());
         }
         return request;
     }
@@ -271,6 +282,7 @@ public class PeerSimulator implements AutoCloseable {
         } else if (path.equals("/journal") && method.equals("DELETE")) {
             journal.clear();
             stats.clear();
+            journalChars.set(0);
             send(exchange, SimResponse.json(204, ""));
         } else if (path.equals("/behaviour") && method.equals("POST")) {
             controlBehaviour(exchange);

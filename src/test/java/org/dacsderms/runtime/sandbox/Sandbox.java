@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * Everything the runtime talks to, simulated on loopback: DACS, two DERMS instances ({@code nms1}, {@code nms2}) and
  * an SMTP server with an HTTP view of its mailbox. {@code make run} starts it on fixed ports; tests on free ones.
- * The credentials the runtime uses towards the simulators are made up at each start.
+ * The credentials the runtime uses towards the simulators are made up at each start (user {@code runtime}; the password
+ * is SANDBOX_PEER_PASSWORD when set).
  */
 public class Sandbox implements AutoCloseable {
 
@@ -19,8 +20,10 @@ public class Sandbox implements AutoCloseable {
             return new Ports(0, 0, 0, 0, 0);
         }
 
+        /** The ports of {@code make run}, all shifted by SANDBOX_PORT_OFFSET when set (a second sandbox beside one). */
         public static Ports fixed() {
-            return new Ports(18081, 18082, 18083, 3025, 18025);
+            int offset = Integer.parseInt(System.getenv().getOrDefault("SANDBOX_PORT_OFFSET", "0"));
+            return new Ports(18081 + offset, 18082 + offset, 18083 + offset, 3025 + offset, 18025 + offset);
         }
 
         /** The fixed ports, each replaceable by an environment variable (SANDBOX_DACS_PORT, ...) when one is taken. */
@@ -41,7 +44,9 @@ public class Sandbox implements AutoCloseable {
     }
 
     private final String peerUser = "runtime";
-    private final String peerPassword = UUID.randomUUID().toString();
+    // SANDBOX_PEER_PASSWORD lets a bench client call the DACS simulator directly (bench/event-outcome.sh).
+    private final String peerPassword = System.getenv()
+            .getOrDefault("SANDBOX_PEER_PASSWORD", UUID.randomUUID().toString());
     private final PeerSimulator dacs;
     private final PeerSimulator nms1;
     private final PeerSimulator nms2;

@@ -49,6 +49,7 @@ public abstract class RuntimeTestSupport {
         registry.add("runtime.data-directory", SharedSandbox.DATA::toString);
         registry.add("dacs.read-timeout", () -> "3s");
         registry.add("derms.read-timeout", () -> "3s");
+        registry.add("flows.event-files.max-file-size", () -> "1MB");
     }
 
     @BeforeEach

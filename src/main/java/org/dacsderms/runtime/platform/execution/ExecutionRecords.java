@@ -48,6 +48,11 @@ public class ExecutionRecords {
                 trackingId);
     }
 
+    /** Drops the record of a run that will run again under the same tracking id (a staged file after a restart). */
+    public void forget(String trackingId) {
+        jdbc.update("delete from flow_execution where tracking_id = ?", trackingId);
+    }
+
     public Optional<ExecutionRecord> find(String trackingId) {
         return jdbc
                 .query("select * from flow_execution where tracking_id = ?", ExecutionRecords::map, trackingId)
