@@ -38,7 +38,7 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
 
     @Test
     void healthReportsWhetherDacsAndEachDermsInstanceAnswer() throws Exception {
-        JsonNode health = json.readTree(get("/actuator/health").body());
+        JsonNode health = json.readTree(operatorGet("/actuator/health").body());
 
         assertThat(health.at("/components/dacs/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/derms/status").asText()).isEqualTo("UP");
@@ -50,7 +50,7 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
     void healthReportsDacsDownWhenItsHealthCheckFails() throws Exception {
         SANDBOX.dacs().stop();
         try {
-            JsonNode health = json.readTree(get("/actuator/health").body());
+            JsonNode health = json.readTree(operatorGet("/actuator/health").body());
 
             assertThat(health.at("/components/dacs/status").asText()).isEqualTo("DOWN");
             assertThat(health.at("/components/dacs/details/error").asText())
@@ -67,21 +67,71 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
         HttpResponse<String> call = post("/enroll-to-dacs", sample("enrollment-request.json"));
         String trackingId = call.headers().firstValue("X-Tracking-Id").orElseThrow();
 
-        JsonNode record = json.readTree(get("/executions/" + trackingId).body());
-        JsonNode latest =
-                json.readTree(get("/executions?flow=enrollment-request&limit=5").body());
+        JsonNode record = json.readTree(operatorGet("/executions/" + trackingId).body());
+        JsonNode latest = json.readTree(
+                operatorGet("/executions?flow=enrollment-request&limit=5").body());
 
         assertThat(record.get("status").asText()).isEqualTo("SUCCESS");
         assertThat(record.get("recordCount").asInt()).isEqualTo(2);
         assertThat(latest.findValuesAsText("trackingId")).contains(trackingId);
-        assertThat(get("/executions/no-such-id").statusCode()).isEqualTo(404);
+        assertThat(operatorGet("/executions/no-such-id").statusCode()).isEqualTo(404);
         assertThat(send(request("/executions/" + trackingId).GET(), false).statusCode())
                 .isEqualTo(401);
     }
 
     @Test
+    void theIntegrationUserHasNoAccessToTheConsoleAndTheOperatorNoneToTheFlows() {
+        for (String path : new String[] {"/actuator/health", "/actuator/hawtio/", "/actuator/jolokia", "/executions"}) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(403);
+        }
+
+        HttpResponse<String> enroll = operatorPost("/enroll-to-dacs", sample("enrollment-request.json"));
+
+        assertThat(enroll.statusCode()).isEqualTo(403);
+        assertThat(enroll.body()).contains("\"code\":\"FORBIDDEN\"");
+        assertThat(SANDBOX.dacs().journal(null)).isEmpty();
+    }
+
+    @Test
+    void aRequestABrowserSendsForAnotherSiteIsRefused() {
+        HttpResponse<String> enroll = send(
+                request("/enroll-to-dacs")
+                        .header("Origin", "http://elsewhere.example")
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(sample("enrollment-request.json"))),
+                true);
+        HttpResponse<String> console = sendAs(
+                request("/actuator/jolokia")
+                        .header("Origin", "http://elsewhere.example")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}")),
+                OPERATOR,
+                OPERATOR_PASSWORD);
+
+        assertThat(enroll.statusCode()).isEqualTo(403);
+        assertThat(console.statusCode()).isEqualTo(403);
+        assertThat(console.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(SANDBOX.dacs().journal(null)).isEmpty();
+    }
+
+    @Test
+    void theConsoleMayNotRunJvmDiagnosticCommands() throws Exception {
+        HttpResponse<String> response = sendAs(
+                request("/actuator/jolokia")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":"
+                                + "\"com.sun.management:type=DiagnosticCommand\",\"operation\":\"vmCommandLine()\"}")),
+                OPERATOR,
+                OPERATOR_PASSWORD);
+
+        assertThat(json.readTree(response.body()).get("status").asInt())
+                .as(response.body())
+                .isEqualTo(403);
+        assertThat(response.body()).doesNotContain("-Xmx", "java.class.path");
+    }
+
+    @Test
     void theConsoleIsServedToAnAuthenticatedOperator() {
-        HttpResponse<String> response = get("/actuator/hawtio/");
+        HttpResponse<String> response = operatorGet("/actuator/hawtio/");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).containsIgnoringCase("hawtio");
@@ -120,11 +170,12 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
     }
 
     private String jolokia(String request) {
-        HttpResponse<String> response = send(
+        HttpResponse<String> response = sendAs(
                 request("/actuator/jolokia")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(request)),
-                true);
+                OPERATOR,
+                OPERATOR_PASSWORD);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

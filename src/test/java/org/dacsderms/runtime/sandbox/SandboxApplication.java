@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * What {@code make run} starts: the sandbox on fixed loopback ports, then the runtime on port 8080 configured to use
  * it, with the embedded H2 database under {@code data/} and inbound credentials {@code sandbox}/{@code sandbox}
- * unless INBOUND_USERNAME and INBOUND_PASSWORD are set. A taken port can be moved: SERVER_PORT for the runtime,
+ * for both the flows and the console unless INBOUND_USERNAME, INBOUND_PASSWORD, CONSOLE_USERNAME and
+ * CONSOLE_PASSWORD are set. A taken port can be moved: SERVER_PORT for the runtime,
  * SANDBOX_DACS_PORT, SANDBOX_DERMS_NMS1_PORT, SANDBOX_DERMS_NMS2_PORT, SANDBOX_SMTP_PORT, SANDBOX_MAILBOX_PORT.
  */
 public final class SandboxApplication {
@@ -23,6 +24,8 @@ public final class SandboxApplication {
         Map<String, Object> defaults = new LinkedHashMap<>(sandbox.runtimeProperties());
         defaults.put("inbound.username", "sandbox");
         defaults.put("inbound.password", "sandbox");
+        defaults.put("console.username", "sandbox");
+        defaults.put("console.password", "sandbox");
         SpringApplication runtime = new SpringApplication(Application.class);
         // Sandbox connections win over application.yaml; the environment and the command line still win over both.
         runtime.addInitializers(context -> context.getEnvironment()

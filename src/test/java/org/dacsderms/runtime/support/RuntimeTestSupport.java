@@ -30,6 +30,8 @@ public abstract class RuntimeTestSupport {
 
     protected static final String USER = "integration";
     protected static final String PASSWORD = "test-" + Long.toHexString(System.nanoTime());
+    protected static final String OPERATOR = "operator";
+    protected static final String OPERATOR_PASSWORD = "op-" + Long.toHexString(System.nanoTime());
 
     protected static final Sandbox SANDBOX = SharedSandbox.SANDBOX;
     protected static final Path LOOKUPS = SharedSandbox.LOOKUPS;
@@ -44,6 +46,8 @@ public abstract class RuntimeTestSupport {
         SANDBOX.runtimeProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("inbound.username", () -> USER);
         registry.add("inbound.password", () -> PASSWORD);
+        registry.add("console.username", () -> OPERATOR);
+        registry.add("console.password", () -> OPERATOR_PASSWORD);
         registry.add("lookups.directory", LOOKUPS::toString);
         registry.add("lookups.refresh-interval", () -> "0s");
         registry.add("runtime.data-directory", SharedSandbox.DATA::toString);
@@ -70,9 +74,29 @@ public abstract class RuntimeTestSupport {
         return send(request(path).GET(), true);
     }
 
+    /** A GET as the operator (console, actuator, execution records, operator actions). */
+    protected HttpResponse<String> operatorGet(String path) {
+        return sendAs(request(path).GET(), OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    /** A POST of JSON as the operator. */
+    protected HttpResponse<String> operatorPost(String path, String json) {
+        return sendAs(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                OPERATOR,
+                OPERATOR_PASSWORD);
+    }
+
+    /** Sends as the integration user (DERMS, DACS) when {@code authenticated}, else without credentials. */
     protected HttpResponse<String> send(HttpRequest.Builder request, boolean authenticated) {
-        if (authenticated) {
-            String pair = USER + ":" + PASSWORD;
+        return authenticated ? sendAs(request, USER, PASSWORD) : sendAs(request, null, null);
+    }
+
+    protected HttpResponse<String> sendAs(HttpRequest.Builder request, String user, String password) {
+        if (user != null) {
+            String pair = user + ":" + password;
             request.header(
                     "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
