@@ -2,7 +2,8 @@ package org.dacsderms.runtime.sandbox;
 
 /**
  * A DERMS instance simulator: the endpoints of contract flows.md ("Outbound to a DERMS instance") below base path
- * {@code /nms-drms/rest/v1}. Endpoint names for {@code /__sim/behaviour}: {@code ping}.
+ * {@code /nms-drms/rest/v1}. Endpoint names for {@code /__sim/behaviour}: {@code ping}, and those of
+ * {@link DermsSyncEndpoints}.
  */
 public final class DermsSimulator {
 
@@ -11,7 +12,8 @@ public final class DermsSimulator {
     private DermsSimulator() {}
 
     public static PeerSimulator create(String instance, String username, String password) {
-        return new PeerSimulator("DERMS " + instance, BASE_PATH, username, password)
+        PeerSimulator derms = new PeerSimulator("DERMS " + instance, BASE_PATH, username, password)
                 .on("ping", "GET", "", call -> SimResponse.json(200, "{\"instance\":\"" + instance + "\"}"));
+        return DermsSyncEndpoints.addTo(derms);
     }
 }
