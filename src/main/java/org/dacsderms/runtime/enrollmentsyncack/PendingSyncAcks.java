@@ -3,6 +3,7 @@ package org.dacsderms.runtime.enrollmentsyncack;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -125,8 +126,9 @@ public class PendingSyncAcks {
                 .findFirst();
     }
 
+    /** Milliseconds, so that what is stored compares equal to what is passed, whatever the column's precision. */
     private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
     }
 
     private static String clip(String text) {
