@@ -7,8 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The DACS simulator: the endpoints of contract flows.md ("Outbound to DACS") below base path {@code /sandbox/dacs}.
- * Endpoint names for {@code /__sim/behaviour}: {@code enroll}, {@code health}, {@code reserveDevice},
- * {@code postEventOutcome}.
+ * PeerSimulator dacs = EventFileSimulation.addToDacs(new PeerSimulator("DACS", BASE_PATH, username, password))
  */
 public final class DacsSimulator {
 
@@ -18,7 +17,7 @@ public final class DacsSimulator {
 
     public static PeerSimulator create(String username, String password) {
         AtomicLong enrollmentIds = new AtomicLong(300012345678L);
-        return EventFileSimulation.addToDacs(new PeerSimulator("DACS", BASE_PATH, username, password))
+        PeerSimulator dacs = EventFileSimulation.addToDacs(new PeerSimulator("DACS", BASE_PATH, username, password))
                 .on(
                         "health",
                         "GET",
@@ -29,6 +28,7 @@ public final class DacsSimulator {
                         "POST",
                         "/ccs/rest/apis/cross/digitalAssets/programEnrollments/enroll",
                         call -> enroll(call, enrollmentIds));
+        return DacsSyncEndpoints.addTo(dacs);
     }
 
     /** PENDING with a new enrollment id; VAL-ERROR for ids told so; problem 10589 for ids already enrolled. */

@@ -2,8 +2,8 @@ package org.dacsderms.runtime.sandbox;
 
 /**
  * A DERMS instance simulator: the endpoints of contract flows.md ("Outbound to a DERMS instance") below base path
- * {@code /nms-drms/rest/v1}. Endpoint names for {@code /__sim/behaviour}: {@code ping}, {@code event-reservation-ack},
- * {@code event-outcome-ack}.
+ * PeerSimulator derms = EventFileSimulation.addToDerms(
+ * new PeerSimulator("DERMS " + instance, BASE_PATH, username, password))
  */
 public final class DermsSimulator {
 
@@ -12,7 +12,9 @@ public final class DermsSimulator {
     private DermsSimulator() {}
 
     public static PeerSimulator create(String instance, String username, String password) {
-        return EventFileSimulation.addToDerms(new PeerSimulator("DERMS " + instance, BASE_PATH, username, password))
+        PeerSimulator derms = EventFileSimulation.addToDerms(
+                        new PeerSimulator("DERMS " + instance, BASE_PATH, username, password))
                 .on("ping", "GET", "", call -> SimResponse.json(200, "{\"instance\":\"" + instance + "\"}"));
+        return DermsSyncEndpoints.addTo(derms);
     }
 }
