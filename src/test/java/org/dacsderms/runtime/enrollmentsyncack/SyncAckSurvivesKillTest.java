@@ -121,6 +121,8 @@ class SyncAckSurvivesKillTest {
         settings.put("server.port", String.valueOf(port));
         settings.put("inbound.username", USER);
         settings.put("inbound.password", PASSWORD);
+        settings.put("console.username", USER);
+        settings.put("console.password", PASSWORD);
         settings.put("lookups.directory", lookups.toString());
         settings.put("runtime.data-directory", data.toString());
         settings.put(

@@ -107,6 +107,8 @@ class EventFileRestartTest extends RuntimeTestSupport {
         SANDBOX.runtimeProperties().forEach((key, value) -> environment.put(envName(key), value));
         environment.put("INBOUND_USERNAME", USER);
         environment.put("INBOUND_PASSWORD", PASSWORD);
+        environment.put("CONSOLE_USERNAME", OPERATOR);
+        environment.put("CONSOLE_PASSWORD", OPERATOR_PASSWORD);
         Process process = builder.start();
         children.add(process);
         await().atMost(Duration.ofSeconds(90))

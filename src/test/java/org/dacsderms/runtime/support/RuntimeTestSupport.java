@@ -14,8 +14,10 @@ import java.util.Base64;
 import java.util.stream.Stream;
 import org.dacsderms.runtime.sandbox.Sandbox;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,8 +58,16 @@ public abstract class RuntimeTestSupport {
         registry.add("flows.event-files.max-file-size", () -> "1MB");
     }
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    /**
+     * Every test starts with the simulators giving the contract's answers, empty journals and mailbox, the shipped
+     * lookups, and no sync ack of an earlier test waiting to reach DACS in the middle of this one.
+     */
     @BeforeEach
     void startFromTheContract() throws IOException {
+        jdbc.update("delete from pending_sync_ack where status in ('PENDING', 'SENDING')");
         SANDBOX.reset();
         SharedSandbox.restoreLookups();
     }
