@@ -41,9 +41,22 @@ final class DacsEnrollAnswer {
             return technical("DACS answered HTTP 200 without an enrollment status");
         }
         String status = answer.get("status").asText();
-        AckType code = AckType.valueOf(lookups.get("EnrollmentStatus", status));
-        if (answer.hasNonNull("enrollmentId") && code == AckType.SUCCESS) {
-            return new Verdict(code, answer.get("enrollmentId").asText(), false);
+        String enrollmentId =
+                answer.hasNonNull("enrollmentId") ? answer.get("enrollmentId").asText() : null;
+        String mapped = lookups.get("EnrollmentStatus", status);
+        AckType code;
+        try {
+            code = AckType.valueOf(mapped.trim());
+        } catch (IllegalArgumentException e) {
+            return new Verdict(
+                    AckType.ERROR,
+                    (enrollmentId == null ? "" : "enrollment " + enrollmentId + " created in DACS, but ") + "lookup "
+                            + LookupTables.TABLE_PREFIX + "EnrollmentStatus maps '"
+                            + status + "' to '" + mapped + "', which is not SUCCESS, ERROR or FAILURE",
+                    false);
+        }
+        if (enrollmentId != null && code == AckType.SUCCESS) {
+            return new Verdict(code, enrollmentId, false);
         }
         return new Verdict(code, messageText(answer, status), false);
     }
@@ -56,7 +69,7 @@ final class DacsEnrollAnswer {
         }
         String detail = problem.path("detail").asText("DACS refused the enrollment");
         if (problem.path("messageNumber").asInt() == ALREADY_ENROLLED) {
-            return new Verdict(AckType.SUCCESS, "already enrolled in DACS (message " + ALREADY_ENROLLED + ")", false);
+            return new Verdict(AckType.SUCCESS, detail, false);
         }
         return new Verdict(AckType.ERROR, detail, false);
     }

@@ -21,6 +21,7 @@ import org.dacsderms.runtime.platform.peer.PeerResponse;
 import org.dacsderms.runtime.platform.peer.PeerUnavailableException;
 import org.dacsderms.runtime.platform.peer.Peers;
 import org.dacsderms.runtime.platform.web.InvalidPayloadException;
+import org.dacsderms.runtime.platform.web.JsonBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ public class EnrollmentRequestFlow {
     public record Entry(int index, MsgAck.Response response, boolean technical, boolean sent) {}
 
     public List<Call> readBatch(String body, Exchange exchange) {
-        EnrollmentBatch batch = parse(body);
+        EnrollmentBatch batch = JsonBodies.read(json, body, EnrollmentBatch.class, "an enrollment batch");
         List<String> defects = EnrollmentValidator.defectsOf(batch);
         if (!defects.isEmpty()) {
             throw new InvalidPayloadException(String.join("; ", defects));
@@ -107,7 +108,7 @@ public class EnrollmentRequestFlow {
         } catch (PeerUnavailableException e) {
             breaker.failed(e);
             return entry(call, AckType.FAILURE, e.getMessage(), true, true);
-        } catch (MissingLookupException | IllegalArgumentException e) {
+        } catch (MissingLookupException e) {
             return entry(call, AckType.ERROR, "DACS answer not mapped: " + e.getMessage(), false, true);
         }
     }
@@ -145,20 +146,6 @@ public class EnrollmentRequestFlow {
     private Entry entry(Call call, AckType code, String value, boolean technical, boolean sent) {
         MsgAck.Response response = new MsgAck.Response(call.request().messageId(), value, code, now(), null);
         return new Entry(call.index(), response, technical, sent);
-    }
-
-    private EnrollmentBatch parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidPayloadException("the body is empty; a JSON object with a params array is expected");
-        }
-        try {
-            return json.readValue(body, EnrollmentBatch.class);
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where =
-                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new InvalidPayloadException("the body is not valid JSON for an enrollment batch" + where);
-        }
     }
 
     private String now() {

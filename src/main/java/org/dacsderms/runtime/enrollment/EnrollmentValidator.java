@@ -38,7 +38,7 @@ final class EnrollmentValidator {
             } else {
                 validator.check(where, request);
                 if (request.messageId() != null && !messageIds.add(request.messageId())) {
-                    validator.defects.add(where + "messageId " + request.messageId() + " appears twice");
+                    validator.defects.add(where + "messageId " + shown(request.messageId()) + " appears twice");
                 }
             }
         }
@@ -110,6 +110,11 @@ final class EnrollmentValidator {
                 required(where, field + "headEndSystem", asset.headEndSystem(), 0);
             }
         }
+    }
+
+    /** A caller's value as quoted back in a defect: never longer than a line. */
+    private static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     private void required(String where, String field, String value, int maxLength) {

@@ -102,6 +102,15 @@ public enum Flow {
         return vendorResource;
     }
 
+    /** Whether callers post the flow a JSON body (the file flows take multipart uploads instead). */
+    public boolean takesJson() {
+        return path != null && this != EVENT_DEVICE_RESERVATION && this != EVENT_OUTCOME;
+    }
+
+    public static Optional<Flow> byPath(String path) {
+        return Arrays.stream(values()).filter(flow -> path.equals(flow.path)).findFirst();
+    }
+
     public static Optional<Flow> byRouteId(String routeId) {
         return Arrays.stream(values())
                 .filter(flow -> flow.routeId.equals(routeId))

@@ -90,7 +90,7 @@ class EnrollmentRequestFlowTest extends RuntimeTestSupport {
 
         assertThat(ack.get("ackType").asText()).isEqualTo("SUCCESS");
         assertThat(codes(ack)).containsExactly("SUCCESS", "SUCCESS");
-        assertThat(ack.at("/responses/response/0/value").asText()).contains("10589");
+        assertThat(ack.at("/responses/response/0/value").asText()).isEqualTo("The enrollment already exists");
         assertNoMailWithin(Duration.ofSeconds(2));
     }
 
@@ -208,6 +208,18 @@ class EnrollmentRequestFlowTest extends RuntimeTestSupport {
         assertThat(ack.at("/responses/response/1/value").asText())
                 .isEqualTo("not sent: lookup OUTL-BRT-DACS_DRMS_AssetType has no entry for 'POOL_PUMP'");
         assertThat(SANDBOX.dacs().journal("enroll")).hasSize(1);
+    }
+
+    @Test
+    void anEnrollmentStatusLookupValueThatIsNoResponseCodeKeepsTheDacsIdAndNamesTheTable() throws Exception {
+        editLookup("EnrollmentStatus", "PENDING", "OK");
+
+        JsonNode ack = ack(post(PATH, sample("enrollment-request.json")));
+
+        assertThat(codes(ack)).containsExactly("ERROR", "ERROR");
+        assertThat(ack.at("/responses/response/0/value").asText())
+                .matches("enrollment 3000\\d{8} created in DACS, but lookup OUTL-BRT-DACS_DRMS_EnrollmentStatus maps "
+                        + "'PENDING' to 'OK', which is not SUCCESS, ERROR or FAILURE");
     }
 
     private JsonNode ack(HttpResponse<String> response) throws Exception {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.dacsderms.runtime.support.RuntimeTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +76,9 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
         assertThat(record.get("recordCount").asInt()).isEqualTo(2);
         assertThat(latest.findValuesAsText("trackingId")).contains(trackingId);
         assertThat(operatorGet("/executions/no-such-id").statusCode()).isEqualTo(404);
+        HttpResponse<String> unknownFlow = operatorGet("/executions?flow=no-such-flow");
+        assertThat(unknownFlow.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknownFlow.body()).get("code").asText()).isEqualTo("UNKNOWN_FLOW");
         assertThat(send(request("/executions/" + trackingId).GET(), false).statusCode())
                 .isEqualTo(401);
     }
@@ -127,6 +131,21 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
                 .as(response.body())
                 .isEqualTo(403);
         assertThat(response.body()).doesNotContain("-Xmx", "java.class.path");
+    }
+
+    @Test
+    void answersSpringWritesItselfHaveTheContractsErrorBody() throws Exception {
+        HttpResponse<String> unknownPath = get("/no-such-flow");
+        HttpResponse<String> wrongResource =
+                post("/ic/api/integration/v1/flows/rest/OUTL-BA-DRMS_DACS_ENROLLRQ/1.0/sendEnrollAck", "{}");
+
+        for (HttpResponse<String> response : List.of(unknownPath, wrongResource)) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            JsonNode error = json.readTree(response.body());
+            assertThat(error.get("code").asText()).isEqualTo("NOT_FOUND");
+            assertThat(error.has("trackingId")).isTrue();
+            assertThat(response.body()).doesNotContain("timestamp", "Whitelabel");
+        }
     }
 
     @Test

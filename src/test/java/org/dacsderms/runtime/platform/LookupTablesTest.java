@@ -35,7 +35,8 @@ class LookupTablesTest {
                 .isInstanceOf(MissingLookupException.class)
                 .hasMessage("lookup OUTL-BRT-DACS_DRMS_AssetType has no entry for 'POOL_PUMP'");
         assertThatThrownBy(() -> tables().get("NoSuchTable", "x"))
-                .hasMessage("lookup OUTL-BRT-DACS_DRMS_NoSuchTable has no entry for 'x'");
+                .hasMessage("lookup OUTL-BRT-DACS_DRMS_NoSuchTable is missing (no file "
+                        + "OUTL-BRT-DACS_DRMS_NoSuchTable.properties in " + folder + "), needed for 'x'");
     }
 
     @Test
@@ -48,6 +49,33 @@ class LookupTablesTest {
 
         assertThat(tables.get("EventType", "ECONOMIC")).isEqualTo("X1ECON");
         assertThat(tables.get("EventType", "EMERGENCY")).isEqualTo("X1EM");
+    }
+
+    @Test
+    void aFileBrokenByAnEditKeepsItsPreviousEntriesAndIsReported() throws Exception {
+        write("OUTL-BRT-DACS_DRMS_AssetType.properties", "THERMOSTAT=X1TSTAT\n");
+        LookupTables tables = tables();
+
+        write("OUTL-BRT-DACS_DRMS_AssetType.properties", "THERMOSTAT=X1NEW\nBROKEN=\\uZZZZ\n");
+
+        assertThat(tables.get("AssetType", "THERMOSTAT")).isEqualTo("X1TSTAT");
+        assertThat(tables.brokenTables()).containsOnlyKeys("AssetType");
+        assertThat(tables.brokenTables().get("AssetType"))
+                .startsWith("lookup file OUTL-BRT-DACS_DRMS_AssetType.properties cannot be read");
+
+        write("OUTL-BRT-DACS_DRMS_AssetType.properties", "THERMOSTAT=X1FIXED\n");
+
+        assertThat(tables.get("AssetType", "THERMOSTAT")).isEqualTo("X1FIXED");
+        assertThat(tables.brokenTables()).isEmpty();
+    }
+
+    @Test
+    void aBrokenFileAtStartStopsTheStartNamingTheFile() throws Exception {
+        write("OUTL-BRT-DACS_DRMS_AssetType.properties", "BROKEN=\\uZZZZ\n");
+
+        assertThatThrownBy(this::tables)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("lookup file OUTL-BRT-DACS_DRMS_AssetType.properties cannot be read");
     }
 
     @Test

@@ -53,6 +53,12 @@ public class ExecutionRecords {
         jdbc.update("delete from flow_execution where tracking_id = ?", trackingId);
     }
 
+    /** Records a call refused before the flow began (413, 415, a body that is not UTF-8). */
+    public void rejected(Flow flow, String trackingId, String error) {
+        started(flow, trackingId, null);
+        ended(trackingId, new Outcome(ExecutionStatus.REJECTED, null, null, null, null, error));
+    }
+
     public Optional<ExecutionRecord> find(String trackingId) {
         return jdbc
                 .query("select * from flow_execution where tracking_id = ?", ExecutionRecords::map, trackingId)

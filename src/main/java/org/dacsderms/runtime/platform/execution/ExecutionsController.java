@@ -1,7 +1,8 @@
 package org.dacsderms.runtime.platform.execution;
 
-import java.util.List;
+import java.util.UUID;
 import org.dacsderms.runtime.platform.Flow;
+import org.dacsderms.runtime.platform.web.ApiError;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +30,14 @@ public class ExecutionsController {
 
     /** The latest executions of one flow, newest first ({@code flow} is the route id, e.g. enrollment-request). */
     @GetMapping
-    public ResponseEntity<List<ExecutionRecord>> latest(
-            @RequestParam String flow, @RequestParam(defaultValue = "20") int limit) {
+    public ResponseEntity<Object> latest(@RequestParam String flow, @RequestParam(defaultValue = "20") int limit) {
         return Flow.byRouteId(flow)
-                .map(found -> ResponseEntity.ok(records.latest(found, Math.max(1, Math.min(limit, MAX_LIMIT)))))
-                .orElseGet(() -> ResponseEntity.badRequest().build());
+                .<ResponseEntity<Object>>map(
+                        found -> ResponseEntity.ok(records.latest(found, Math.max(1, Math.min(limit, MAX_LIMIT)))))
+                .orElseGet(() -> ResponseEntity.badRequest()
+                        .body(new ApiError(
+                                "UNKNOWN_FLOW",
+                                "no flow has the route id '" + flow + "'",
+                                UUID.randomUUID().toString())));
     }
 }

@@ -3,6 +3,7 @@ package org.dacsderms.runtime.platform.lookup;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,7 @@ public class LookupTables {
     private final long refreshNanos;
     private volatile Map<String, Table> tables = Map.of();
     private volatile long checkedAt;
+    private final Map<String, String> broken = new ConcurrentHashMap<>();
 
     public LookupTables(LookupProperties properties) {
         this.directory = properties.directory();
@@ -47,7 +50,10 @@ public class LookupTables {
 
     /** The value of {@code key} in {@code table}, or a {@link MissingLookupException} naming both. */
     public String get(String table, String key) {
-        return find(table, key).orElseThrow(() -> new MissingLookupException(table, key));
+        return find(table, key)
+                .orElseThrow(() -> current().containsKey(table)
+                        ? new MissingLookupException(table, key)
+                        : new MissingLookupException(table, key, directory));
     }
 
     public Optional<String> find(String table, String key) {
@@ -88,7 +94,10 @@ public class LookupTables {
                 FileTime modified = Files.getLastModifiedTime(file);
                 long size = Files.size(file);
                 boolean unchanged = previous != null && previous.modified().equals(modified) && previous.size() == size;
-                next.put(name, unchanged ? previous : read(file, name, modified, size));
+                Table table = unchanged ? previous : readOrKeep(file, name, previous, modified, size);
+                if (table != null) {
+                    next.put(name, table);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lookup folder " + directory, e);
@@ -97,11 +106,38 @@ public class LookupTables {
         checkedAt = System.nanoTime();
     }
 
-    private static Table read(Path file, String name, FileTime modified, long size) throws IOException {
+    /**
+     * Reads an edited table. A file that cannot be read keeps the table as it was before the edit, so a typo does not
+     * stop the flows; the error names the file. At start-up there is nothing to keep, and the start fails.
+     */
+    private Table readOrKeep(Path file, String name, Table previous, FileTime modified, long size) throws IOException {
+        try {
+            return read(file, name, modified, size);
+        } catch (IllegalArgumentException e) {
+            String problem = "lookup file " + file.getFileName() + " cannot be read: " + e.getMessage();
+            if (tables.isEmpty() && checkedAt == 0) {
+                throw new IllegalStateException(problem, e);
+            }
+            broken.put(name, problem);
+            LOG.error("{}; the table keeps its previous entries until the file is fixed", problem);
+            return previous == null ? null : new Table(previous.entries(), modified, size);
+        }
+    }
+
+    /** Tables whose file could not be read at the last edit, with the reason; empty when all are sound. */
+    public Map<String, String> brokenTables() {
+        current();
+        return Map.copyOf(broken);
+    }
+
+    private Table read(Path file, String name, FileTime modified, long size) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("it is not UTF-8", e);
         }
+        broken.remove(name);
         Map<String, String> entries = new HashMap<>();
         properties.forEach(
                 (key, value) -> entries.put(key.toString(), value.toString().trim()));

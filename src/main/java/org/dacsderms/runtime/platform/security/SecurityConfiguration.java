@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.dacsderms.runtime.platform.execution.ExecutionRecords;
 import org.dacsderms.runtime.platform.web.ApiError;
 import org.dacsderms.runtime.platform.web.ApiErrors;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +38,8 @@ public class SecurityConfiguration {
     static final String[] OPERATOR_PATHS = {"/actuator/**", "/executions/**", "/executions", "/device-score/**"};
 
     @Bean
-    SecurityFilterChain inboundSecurity(HttpSecurity http, InboundProperties inbound, ApiErrors errors)
-            throws Exception {
+    SecurityFilterChain inboundSecurity(
+            HttpSecurity http, InboundProperties inbound, ApiErrors errors, ExecutionRecords records) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors);
         http.authorizeHttpRequests(
                         requests -> requests.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
@@ -55,7 +56,7 @@ public class SecurityConfiguration {
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .addFilterBefore(new SameOriginFilter(errors), HeaderWriterFilter.class)
                 .addFilterAfter(
-                        new BodySizeLimitFilter(inbound.maxBodySize().toBytes(), errors),
+                        new JsonBodyFilter(inbound.maxBodySize().toBytes(), errors, records),
                         BasicAuthenticationFilter.class);
         return http.build();
     }

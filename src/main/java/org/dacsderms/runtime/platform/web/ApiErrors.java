@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("apiErrors")
 public class ApiErrors {
 
+    /** Longest message sent back; a long list of defects is cut, never the caller's whole input echoed. */
+    private static final int MAX_MESSAGE = 1000;
+
     private final ObjectMapper json;
 
     public ApiErrors(ObjectMapper json) {
@@ -35,6 +38,9 @@ public class ApiErrors {
 
     /** Writes an error answer with the given status; used by flows for their own documented faults. */
     public void answer(Exchange exchange, int status, String code, String message) {
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "…";
+        }
         Message out = exchange.getMessage();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");

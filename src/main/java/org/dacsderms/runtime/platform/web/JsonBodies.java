@@ -1,10 +1,22 @@
 package org.dacsderms.runtime.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.stream.Collectors;
 
-/** Reads an inbound JSON body into a flow's message type; a body that cannot be read is a 400 naming where. */
+/**
+ * Reads an inbound JSON body into a flow's message type, strictly: a number or a boolean where the contract has text,
+ * a fraction where it has a whole number, or anything after the JSON document is refused, not guessed at. A body that
+ * cannot be read is a 400 naming where.
+ */
 public final class JsonBodies {
+
+    private static volatile Strict strict;
 
     private JsonBodies() {}
 
@@ -17,16 +29,52 @@ public final class JsonBodies {
             throw new InvalidPayloadException("the body is empty; " + what + " is expected");
         }
         try {
-            T value = json.readValue(body, type);
+            T value = strict(json).readValue(body, type);
             if (value == null) {
                 throw new InvalidPayloadException("the body is null; " + what + " is expected");
             }
             return value;
         } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where =
-                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new InvalidPayloadException("the body is not valid JSON for " + what + where);
+            throw new InvalidPayloadException("the body is not valid JSON for " + what + field(e) + where(e));
         }
     }
+
+    private static String field(JsonProcessingException e) {
+        // A body cut short also ends in a mapping error with a path; only a value of the wrong kind names a field.
+        if (!(e instanceof MismatchedInputException mapping)
+                || mapping.getPath().isEmpty()
+                || String.valueOf(mapping.getOriginalMessage()).contains("end-of-input")) {
+            return "";
+        }
+        String path = mapping.getPath().stream()
+                .map(reference -> reference.getFieldName() != null
+                        ? "." + reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining())
+                .substring(1);
+        return ": " + path + " has the wrong type";
+    }
+
+    private static String where(JsonProcessingException e) {
+        var location = e.getLocation();
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static ObjectMapper strict(ObjectMapper json) {
+        Strict current = strict;
+        if (current == null || current.source() != json) {
+            ObjectMapper copy = json.copy()
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            copy.coercionConfigFor(LogicalType.Textual)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+            current = new Strict(json, copy);
+            strict = current;
+        }
+        return current.mapper();
+    }
+
+    private record Strict(ObjectMapper source, ObjectMapper mapper) {}
 }

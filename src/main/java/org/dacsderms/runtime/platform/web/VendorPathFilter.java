@@ -35,7 +35,8 @@ public class VendorPathFilter extends OncePerRequestFilter {
         }
     }
 
-    static Optional<Flow> flowOf(String uri) {
+    /** The flow a vendor path serves, if the path is one. */
+    public static Optional<Flow> flowOf(String uri) {
         Matcher matcher = VENDOR_PATH.matcher(uri);
         return matcher.matches() ? Flow.byVendorPath(matcher.group(1), matcher.group(2)) : Optional.empty();
     }
