@@ -12,6 +12,7 @@ public final class DermsSimulator {
 
     public static PeerSimulator create(String instance, String username, String password) {
         return new PeerSimulator("DERMS " + instance, BASE_PATH, username, password)
-                .on("ping", "GET", "", call -> SimResponse.json(200, "{\"instance\":\"" + instance + "\"}"));
+                .on("ping", "GET", "", call -> SimResponse.json(200, "{\"instance\":\"" + instance + "\"}"))
+                .onStream(DeviceScoreReceiver.PATH, new DeviceScoreReceiver(instance));
     }
 }

@@ -1,6 +1,8 @@
 package org.dacsderms.runtime.sandbox;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,14 +15,14 @@ import java.util.UUID;
 public class Sandbox implements AutoCloseable {
 
     /** Ports of the sandbox's servers; 0 picks a free one. */
-    public record Ports(int dacs, int dermsNms1, int dermsNms2, int smtp, int mailbox) {
+    public record Ports(int dacs, int dermsNms1, int dermsNms2, int smtp, int mailbox, int ftp, int objectStorage) {
 
         public static Ports free() {
-            return new Ports(0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0);
         }
 
         public static Ports fixed() {
-            return new Ports(18081, 18082, 18083, 3025, 18025);
+            return new Ports(18081, 18082, 18083, 3025, 18025, 2121, 18090);
         }
     }
 
@@ -30,16 +32,35 @@ public class Sandbox implements AutoCloseable {
     private final PeerSimulator nms1;
     private final PeerSimulator nms2;
     private final Mailbox mailbox;
+    private final ScoreFtpServer ftp;
+    private final ScoreObjectStore objectStore;
 
-    private Sandbox(Ports ports) throws IOException {
+    private Sandbox(Ports ports, Path files) throws IOException {
         dacs = DacsSimulator.create(peerUser, peerPassword).start(ports.dacs());
         nms1 = DermsSimulator.create("nms1", peerUser, peerPassword).start(ports.dermsNms1());
         nms2 = DermsSimulator.create("nms2", peerUser, peerPassword).start(ports.dermsNms2());
         mailbox = new Mailbox(ports.smtp()).start(ports.mailbox());
+        ftp = new ScoreFtpServer(ports.ftp(), Files.createDirectories(files.resolve("ftp")));
+        objectStore = new ScoreObjectStore(ports.objectStorage(), Files.createDirectories(files.resolve("s3")));
     }
 
     public static Sandbox start(Ports ports) throws IOException {
-        return new Sandbox(ports);
+        return new Sandbox(ports, Files.createTempDirectory("sandbox-files-"));
+    }
+
+    /** A sandbox whose FTP and object storage keep their files under {@code files} (make run: target/sandbox). */
+    public static Sandbox start(Ports ports, Path files) throws IOException {
+        return new Sandbox(ports, files);
+    }
+
+    /** The FTP server DACS drops device score files on. */
+    public ScoreFtpServer ftp() {
+        return ftp;
+    }
+
+    /** The S3-compatible object storage DACS drops device score files in. */
+    public ScoreObjectStore objectStore() {
+        return objectStore;
     }
 
     public PeerSimulator dacs() {
@@ -85,6 +106,14 @@ public class Sandbox implements AutoCloseable {
         }
         properties.put("mail.host", "127.0.0.1");
         properties.put("mail.port", String.valueOf(mailbox.smtpPort()));
+        properties.put("ftp.host", "127.0.0.1");
+        properties.put("ftp.port", String.valueOf(ftp.port()));
+        properties.put("ftp.username", ftp.username());
+        properties.put("ftp.password", ftp.password());
+        properties.put("object-storage.endpoint", objectStore.endpoint());
+        properties.put("object-storage.region", ScoreObjectStore.REGION);
+        properties.put("object-storage.access-key", objectStore.accessKey());
+        properties.put("object-storage.secret-key", objectStore.secretKey());
         return properties;
     }
 
@@ -95,7 +124,11 @@ public class Sandbox implements AutoCloseable {
                 "DERMS nms1          " + nms1.baseUrl() + "   (control: http://127.0.0.1:" + nms1.port() + "/__sim)",
                 "DERMS nms2          " + nms2.baseUrl() + "   (control: http://127.0.0.1:" + nms2.port() + "/__sim)",
                 "SMTP                127.0.0.1:" + mailbox.smtpPort(),
-                "Mailbox             http://127.0.0.1:" + mailbox.httpPort() + "/mails");
+                "Mailbox             http://127.0.0.1:" + mailbox.httpPort() + "/mails",
+                "FTP                 ftp://127.0.0.1:" + ftp.port() + "/" + ScoreFtpServer.SCORE_DIRECTORY
+                        + "   (files: " + ftp.scoreDirectory().toAbsolutePath() + ")",
+                "Object storage      " + objectStore.endpoint() + "/" + ScoreObjectStore.BUCKET,
+                "DERMS score files   http://127.0.0.1:" + nms1.port() + "/__sim/device-score");
     }
 
     @Override
@@ -104,5 +137,7 @@ public class Sandbox implements AutoCloseable {
         nms1.close();
         nms2.close();
         mailbox.close();
+        ftp.close();
+        objectStore.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.dacsderms.runtime.sandbox;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dacsderms.runtime.Application;
@@ -16,11 +17,13 @@ public final class SandboxApplication {
     private SandboxApplication() {}
 
     public static void main(String[] args) throws Exception {
-        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fixed());
+        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fixed(), Path.of("target", "sandbox"));
+        DeviceScoreSamples.seed(sandbox);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
         Map<String, Object> defaults = new LinkedHashMap<>(sandbox.runtimeProperties());
         defaults.put("inbound.username", "sandbox");
         defaults.put("inbound.password", "sandbox");
+        DeviceScoreSamples.schedule(defaults);
         SpringApplication runtime = new SpringApplication(Application.class);
         // Sandbox connections win over application.yaml; the environment and the command line still win over both.
         runtime.addInitializers(context -> context.getEnvironment()
