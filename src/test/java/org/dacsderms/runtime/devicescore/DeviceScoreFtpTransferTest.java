@@ -77,7 +77,7 @@ class DeviceScoreFtpTransferTest extends RuntimeTestSupport {
                 .containsOnly(FileLedger.State.SENT);
         Mailbox.Mail mail = awaitMail("process complete, tracking id " + trackingId);
         assertThat(mail.to()).containsExactly("dr-operations@utility.example");
-        assertThat(mail.body()).contains("Files transferred (3)", FIRST, SECOND, THIRD, "Files not transferred (0)");
+        assertThat(text(mail)).contains("Files transferred (3)", FIRST, SECOND, THIRD, "Files not transferred (0)");
     }
 
     @Test
@@ -96,13 +96,13 @@ class DeviceScoreFtpTransferTest extends RuntimeTestSupport {
         assertThat(ftp.names()).containsExactly("Error-" + SECOND, "Sent-" + FIRST, "Sent-" + THIRD);
         Mailbox.Mail complete = awaitMail("process complete - error, tracking id " + trackingId);
         assertThat(complete.to()).containsExactly("dr-operations@utility.example");
-        String transferred = complete.body().substring(complete.body().indexOf("Files transferred (2)"));
-        String notTransferred = complete.body().substring(complete.body().indexOf("Files not transferred (1)"));
+        String transferred = text(complete).substring(text(complete).indexOf("Files transferred (2)"));
+        String notTransferred = text(complete).substring(text(complete).indexOf("Files not transferred (1)"));
         assertThat(transferred).contains(FIRST, THIRD);
         assertThat(notTransferred).contains(SECOND, "DERMS answered HTTP 500", "renamed Error-" + SECOND);
         Mailbox.Mail error = awaitMail("failed, tracking id " + trackingId);
         assertThat(error.to()).containsExactly("integration-support@utility.example");
-        assertThat(error.body()).contains("file " + SECOND);
+        assertThat(text(error)).contains("file " + SECOND);
     }
 
     @Test
@@ -201,6 +201,17 @@ class DeviceScoreFtpTransferTest extends RuntimeTestSupport {
                                 .findFirst()
                                 .orElse(null),
                         mail -> mail != null);
+    }
+
+    /** The mail's text as written: the mailbox shows the body as sent, quoted-printable for non-ASCII or long lines. */
+    static String text(Mailbox.Mail mail) {
+        try (var decoded = jakarta.mail.internet.MimeUtility.decode(
+                new java.io.ByteArrayInputStream(mail.body().getBytes(StandardCharsets.US_ASCII)),
+                "quoted-printable")) {
+            return new String(decoded.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] randomBytes(int size, long seed) {
