@@ -63,7 +63,7 @@ public final class ScoreFtpServer implements AutoCloseable {
         listener.setIdleTimeout(120);
         factory.addListener("default", listener.createListener());
         factory.setUserManager(new PropertiesUserManagerFactory().createUserManager());
-        factory.setFtplets(Map.of("renameGate", new RenameGate()));
+        factory.setFtplets(new java.util.HashMap<>(Map.of("renameGate", new RenameGate())));
         BaseUser user = new BaseUser();
         user.setName(username);
         user.setPassword(password);
