@@ -4,7 +4,7 @@ JAVA_OPTS ?=
 CLASSPATH_FILE := target/classpath.txt
 SANDBOX_MAIN := org.dacsderms.runtime.sandbox.SandboxApplication
 
-.PHONY: run test build format bench-enrollment clean
+.PHONY: run test build format bench-enrollment bench-device-score clean
 
 ## Start the runtime on port 8080 with the sandbox (simulated DACS and DERMS, SMTP, embedded database).
 run: $(CLASSPATH_FILE)
@@ -25,6 +25,10 @@ format:
 ## 1,000 enrollment requests against the DACS simulator answering in 20 ms (needs `make run` in another shell).
 bench-enrollment:
 	bash bench/enrollment-request.sh
+
+## A 1 GB device score file over FTP to DERMS with the runtime at -Xmx256m (starts `make run` itself).
+bench-device-score:
+	bash bench/device-score-1gb.sh
 
 $(CLASSPATH_FILE): pom.xml $(shell find src -type f 2>/dev/null)
 	$(MVN) -q -DskipTests test-compile dependency:build-classpath \

@@ -24,6 +24,18 @@ public class Sandbox implements AutoCloseable {
         public static Ports fixed() {
             return new Ports(18081, 18082, 18083, 3025, 18025, 2121, 18090);
         }
+
+        /** Every port moved by {@code offset}. */
+        public Ports shifted(int offset) {
+            return new Ports(
+                    dacs + offset,
+                    dermsNms1 + offset,
+                    dermsNms2 + offset,
+                    smtp + offset,
+                    mailbox + offset,
+                    ftp + offset,
+                    objectStorage + offset);
+        }
     }
 
     private final String peerUser = "runtime";

@@ -17,12 +17,15 @@ public final class SandboxApplication {
     private SandboxApplication() {}
 
     public static void main(String[] args) throws Exception {
-        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fixed(), Path.of("target", "sandbox"));
+        // SANDBOX_PORT_OFFSET moves every port (runtime included) by that much, for a second sandbox on one machine.
+        int offset = Integer.parseInt(System.getenv().getOrDefault("SANDBOX_PORT_OFFSET", "0"));
+        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fixed().shifted(offset), Path.of("target", "sandbox"));
         DeviceScoreSamples.seed(sandbox);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
         Map<String, Object> defaults = new LinkedHashMap<>(sandbox.runtimeProperties());
         defaults.put("inbound.username", "sandbox");
         defaults.put("inbound.password", "sandbox");
+        defaults.put("server.port", String.valueOf(8080 + offset));
         DeviceScoreSamples.schedule(defaults);
         SpringApplication runtime = new SpringApplication(Application.class);
         // Sandbox connections win over application.yaml; the environment and the command line still win over both.
@@ -33,7 +36,8 @@ public final class SandboxApplication {
         System.out.println();
         System.out.println("Sandbox is up:");
         System.out.println(sandbox.describe());
-        System.out.println("Runtime             http://127.0.0.1:8080   (user sandbox, password sandbox)");
-        System.out.println("Console             http://127.0.0.1:8080/actuator/hawtio");
+        String runtimeUrl = "http://127.0.0.1:" + (8080 + offset);
+        System.out.println("Runtime             " + runtimeUrl + "   (user sandbox, password sandbox)");
+        System.out.println("Console             " + runtimeUrl + "/actuator/hawtio");
     }
 }
