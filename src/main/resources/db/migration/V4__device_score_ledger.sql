@@ -8,6 +8,7 @@ create table device_score_file (
     location      varchar(512)  not null,
     file_name     varchar(1024) not null,
     file_size     bigint,
+    file_version  varchar(128),
     tracking_id   varchar(64)   not null,
     node          varchar(128)  not null,
     state         varchar(16)   not null,

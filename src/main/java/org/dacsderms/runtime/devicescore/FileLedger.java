@@ -41,6 +41,7 @@ public class FileLedger {
             String location,
             String fileName,
             Long fileSize,
+            String fileVersion,
             String trackingId,
             String node,
             State state,
@@ -67,7 +68,8 @@ public class FileLedger {
                         file.name(),
                         State.DELIVERED.name())
                 .stream()
-                .filter(entry -> entry.fileSize() == null || entry.fileSize() == file.size())
+                .filter(entry -> entry.fileSize() != null && entry.fileSize() == file.size())
+                .filter(entry -> java.util.Objects.equals(entry.fileVersion(), file.version()))
                 .findFirst();
     }
 
@@ -76,17 +78,18 @@ public class FileLedger {
         jdbc.update(
                 connection -> {
                     var insert = connection.prepareStatement(
-                            "insert into device_score_file (source, location, file_name, file_size, tracking_id,"
-                                    + " node, state, started_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                            "insert into device_score_file (source, location, file_name, file_size, file_version,"
+                                    + " tracking_id, node, state, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             Statement.RETURN_GENERATED_KEYS);
                     insert.setString(1, source);
                     insert.setString(2, location);
                     insert.setString(3, file.name());
                     insert.setLong(4, file.size());
-                    insert.setString(5, trackingId);
-                    insert.setString(6, node);
-                    insert.setString(7, State.DELIVERING.name());
-                    insert.setObject(8, now());
+                    insert.setString(5, file.version());
+                    insert.setString(6, trackingId);
+                    insert.setString(7, node);
+                    insert.setString(8, State.DELIVERING.name());
+                    insert.setObject(9, now());
                     return insert;
                 },
                 key);
@@ -142,6 +145,7 @@ public class FileLedger {
                 row.getString("location"),
                 row.getString("file_name"),
                 (Long) row.getObject("file_size", Long.class),
+                row.getString("file_version"),
                 row.getString("tracking_id"),
                 row.getString("node"),
                 State.valueOf(row.getString("state")),

@@ -106,6 +106,47 @@ class DeviceScoreFtpTransferTest extends RuntimeTestSupport {
     }
 
     @Test
+    void aDeliveredFileThatCouldNotBeRenamedIsOnlyRenamedByTheNextRun() throws Exception {
+        byte[] content = randomBytes(5000, 7);
+        ftp.put(FIRST, content);
+        ftp.put("Sent-" + FIRST, randomBytes(10, 8));
+        String firstRun = startRun("ftp");
+        awaitRun(firstRun);
+        assertThat(ftp.names()).contains(FIRST);
+        assertThat(ledger.forRun(firstRun))
+                .extracting(FileLedger.Entry::state)
+                .containsExactly(FileLedger.State.DELIVERED);
+        ftp.delete("Sent-" + FIRST);
+
+        String secondRun = startRun("ftp");
+
+        assertThat(awaitRun(secondRun).status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(ftp.names()).containsExactly("Sent-" + FIRST);
+        assertThat(ftp.content("Sent-" + FIRST)).isEqualTo(content);
+        assertThat(derms.received(FIRST)).hasSize(1);
+        assertThat(ledger.forRun(firstRun)).extracting(FileLedger.Entry::state).containsExactly(FileLedger.State.SENT);
+        assertThat(text(awaitMail("process complete, tracking id " + secondRun)))
+                .contains("delivered earlier (run " + firstRun + "), renamed now");
+    }
+
+    @Test
+    void aFileDroppedAgainUnderTheSameNameWithOtherContentIsDeliveredAgain() throws Exception {
+        ftp.put(FIRST, randomBytes(5000, 7));
+        ftp.put("Sent-" + FIRST, randomBytes(10, 8));
+        awaitRun(startRun("ftp"));
+        ftp.delete("Sent-" + FIRST);
+        byte[] newer = randomBytes(6000, 9);
+        ftp.put(FIRST, newer);
+
+        String trackingId = startRun("ftp");
+
+        assertThat(awaitRun(trackingId).status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(derms.received(FIRST)).hasSize(2);
+        assertThat(derms.received(FIRST).get(1).sha256()).isEqualTo(sha256(newer));
+        assertThat(ftp.names()).containsExactly("Sent-" + FIRST);
+    }
+
+    @Test
     void filesAlreadyMarkedOrNotStartingWithThePrefixAreLeftAlone() throws Exception {
         ftp.put("Sent-" + FIRST, randomBytes(10, 1));
         ftp.put("Error-" + SECOND, randomBytes(10, 2));

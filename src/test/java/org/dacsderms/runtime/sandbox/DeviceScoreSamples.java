@@ -15,6 +15,11 @@ final class DeviceScoreSamples {
     /** Puts the contract's example score file on the FTP server and in the bucket. */
     static void seed(Sandbox sandbox) throws IOException {
         byte[] sample = Files.readAllBytes(Path.of("samples", SAMPLE));
+        // A previous start left the sample marked; without this the new copy could not be renamed onto it.
+        for (String marked : new String[] {"Sent-" + SAMPLE, "Error-" + SAMPLE}) {
+            sandbox.ftp().delete(marked);
+            sandbox.objectStore().delete(marked);
+        }
         sandbox.ftp().put(SAMPLE, sample);
         sandbox.objectStore().put(SAMPLE, sample);
     }

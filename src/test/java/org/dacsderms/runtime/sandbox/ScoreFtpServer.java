@@ -121,6 +121,14 @@ public final class ScoreFtpServer implements AutoCloseable {
         }
     }
 
+    public void delete(String name) {
+        try {
+            Files.deleteIfExists(scoreDirectory().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void clear() {
         names().forEach(name -> {
             try {

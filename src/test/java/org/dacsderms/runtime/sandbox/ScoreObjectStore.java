@@ -97,6 +97,10 @@ public final class ScoreObjectStore implements AutoCloseable {
         }
     }
 
+    public void delete(String key) {
+        blobs.removeBlob(BUCKET, key);
+    }
+
     public void clear() {
         keys().forEach(key -> blobs.removeBlob(BUCKET, key));
     }
