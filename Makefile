@@ -4,7 +4,7 @@ JAVA_OPTS ?=
 CLASSPATH_FILE := target/classpath.txt
 SANDBOX_MAIN := org.dacsderms.runtime.sandbox.SandboxApplication
 
-.PHONY: run test build format bench-enrollment bench-event-outcome clean
+.PHONY: run test build format bench-enrollment bench-event-outcome bench-device-score clean
 
 ## Start the runtime on port 8080 with the sandbox (simulated DACS and DERMS, SMTP, embedded database).
 run: $(CLASSPATH_FILE)
@@ -29,6 +29,10 @@ bench-enrollment:
 ## 1,000,000 outcome rows through the runtime, then a plain client (needs `SANDBOX_PEER_PASSWORD=bench make run`).
 bench-event-outcome:
 	bash bench/event-outcome.sh
+
+## A 1 GB device score file over FTP to DERMS with the runtime at -Xmx256m (starts `make run` itself).
+bench-device-score:
+	bash bench/device-score-1gb.sh
 
 $(CLASSPATH_FILE): pom.xml $(shell find src -type f 2>/dev/null)
 	$(MVN) -q -DskipTests test-compile dependency:build-classpath \

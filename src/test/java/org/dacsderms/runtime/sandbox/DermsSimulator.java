@@ -14,7 +14,8 @@ public final class DermsSimulator {
     public static PeerSimulator create(String instance, String username, String password) {
         PeerSimulator derms = EventFileSimulation.addToDerms(
                         new PeerSimulator("DERMS " + instance, BASE_PATH, username, password))
-                .on("ping", "GET", "", call -> SimResponse.json(200, "{\"instance\":\"" + instance + "\"}"));
+                .on("ping", "GET", "", call -> SimResponse.json(200, "{\"instance\":\"" + instance + "\"}"))
+                .onStream(DeviceScoreReceiver.PATH, new DeviceScoreReceiver(instance));
         return DermsSyncEndpoints.addTo(derms);
     }
 }

@@ -67,7 +67,21 @@ public class PeerSimulator implements AutoCloseable {
     private final Map<String, EndpointStats> stats = new ConcurrentHashMap<>();
     private final AtomicLong journalChars = new AtomicLong();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon());
+    private final Map<String, StreamEndpoint> streamEndpoints = new LinkedHashMap<>();
     private HttpServer server;
+
+    /**
+     * An endpoint that reads the request body itself, as a stream (big uploads), instead of having it journaled as a
+     * string. It is reset with the simulator.
+     */
+    public interface StreamEndpoint extends com.sun.net.httpserver.HttpHandler {
+        void reset();
+
+        /** Serves {@code /__sim/<name>} on the simulator's port (no authentication, like the other controls). */
+        default void control(HttpExchange exchange) throws IOException {
+            send(exchange, SimResponse.json(404, "{\"message\":\"unknown control path\"}"));
+        }
+    }
 
     /** A simulated endpoint: short name, method, path below the base path, and what it answers. */
     public record Endpoint(String name, String method, String path, Function<SimCall, SimResponse> handler) {}
@@ -88,10 +102,39 @@ public class PeerSimulator implements AutoCloseable {
         return this;
     }
 
+    /** Adds an endpoint that streams its request body (see {@link StreamEndpoint}); HTTP Basic is checked first. */
+    public PeerSimulator onStream(String path, StreamEndpoint endpoint) {
+        streamEndpoints.put(path, endpoint);
+        return this;
+    }
+
+    /** The stream endpoint served at {@code path} below the base path. */
+    public StreamEndpoint streamEndpoint(String path) {
+        return streamEndpoints.get(path);
+    }
+
+    private void serveStream(HttpExchange exchange, StreamEndpoint endpoint) throws IOException {
+        try (exchange) {
+            if (!authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, SimResponse.json(401, "{\"message\":\"authentication required\"}"));
+                return;
+            }
+            endpoint.handle(exchange);
+        }
+    }
+
     public PeerSimulator start(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
+        streamEndpoints.forEach((path, endpoint) -> {
+            server.createContext(basePath + path, exchange -> serveStream(exchange, endpoint));
+            server.createContext(CONTROL + path, exchange -> {
+                try (exchange) {
+                    endpoint.control(exchange);
+                }
+            });
+        });
         server.start();
         return this;
     }
@@ -124,6 +167,7 @@ public class PeerSimulator implements AutoCloseable {
     /** Back to the contract's answers, and an empty journal. */
     public void reset() {
         stats.clear();
+        streamEndpoints.values().forEach(StreamEndpoint::reset);
         behaviours.clear();
         calls.clear();
         journal.clear();
@@ -336,7 +380,7 @@ public class PeerSimulator implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, SimResponse response) throws IOException {
+    static void send(HttpExchange exchange, SimResponse response) throws IOException {
         byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
         if (response.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());

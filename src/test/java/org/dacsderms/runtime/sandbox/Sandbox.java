@@ -1,6 +1,8 @@
 package org.dacsderms.runtime.sandbox;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,32 +16,27 @@ import java.util.UUID;
 public class Sandbox implements AutoCloseable {
 
     /** Ports of the sandbox's servers; 0 picks a free one. */
-    public record Ports(int dacs, int dermsNms1, int dermsNms2, int smtp, int mailbox) {
+    public record Ports(int dacs, int dermsNms1, int dermsNms2, int smtp, int mailbox, int ftp, int objectStorage) {
 
         public static Ports free() {
-            return new Ports(0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0);
         }
 
-        /** The ports of {@code make run}, all shifted by SANDBOX_PORT_OFFSET when set (a second sandbox beside one). */
+        /** The ports of {@code make run} (SandboxApplication shifts them by SANDBOX_PORT_OFFSET). */
         public static Ports fixed() {
-            int offset = Integer.parseInt(System.getenv().getOrDefault("SANDBOX_PORT_OFFSET", "0"));
-            return new Ports(18081 + offset, 18082 + offset, 18083 + offset, 3025 + offset, 18025 + offset);
+            return new Ports(18081, 18082, 18083, 3025, 18025, 2121, 18090);
         }
 
-        /** The fixed ports, each replaceable by an environment variable (SANDBOX_DACS_PORT, ...) when one is taken. */
-        public static Ports fromEnvironment() {
-            Ports fixed = fixed();
+        /** Every port moved by {@code offset}. */
+        public Ports shifted(int offset) {
             return new Ports(
-                    port("SANDBOX_DACS_PORT", fixed.dacs()),
-                    port("SANDBOX_DERMS_NMS1_PORT", fixed.dermsNms1()),
-                    port("SANDBOX_DERMS_NMS2_PORT", fixed.dermsNms2()),
-                    port("SANDBOX_SMTP_PORT", fixed.smtp()),
-                    port("SANDBOX_MAILBOX_PORT", fixed.mailbox()));
-        }
-
-        private static int port(String variable, int fallback) {
-            String value = System.getenv(variable);
-            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+                    dacs + offset,
+                    dermsNms1 + offset,
+                    dermsNms2 + offset,
+                    smtp + offset,
+                    mailbox + offset,
+                    ftp + offset,
+                    objectStorage + offset);
         }
     }
 
@@ -51,16 +48,35 @@ public class Sandbox implements AutoCloseable {
     private final PeerSimulator nms1;
     private final PeerSimulator nms2;
     private final Mailbox mailbox;
+    private final ScoreFtpServer ftp;
+    private final ScoreObjectStore objectStore;
 
-    private Sandbox(Ports ports) throws IOException {
+    private Sandbox(Ports ports, Path files) throws IOException {
         dacs = DacsSimulator.create(peerUser, peerPassword).start(ports.dacs());
         nms1 = DermsSimulator.create("nms1", peerUser, peerPassword).start(ports.dermsNms1());
         nms2 = DermsSimulator.create("nms2", peerUser, peerPassword).start(ports.dermsNms2());
         mailbox = new Mailbox(ports.smtp()).start(ports.mailbox());
+        ftp = new ScoreFtpServer(ports.ftp(), Files.createDirectories(files.resolve("ftp")));
+        objectStore = new ScoreObjectStore(ports.objectStorage(), Files.createDirectories(files.resolve("s3")));
     }
 
     public static Sandbox start(Ports ports) throws IOException {
-        return new Sandbox(ports);
+        return new Sandbox(ports, Files.createTempDirectory("sandbox-files-"));
+    }
+
+    /** A sandbox whose FTP and object storage keep their files under {@code files} (make run: target/sandbox). */
+    public static Sandbox start(Ports ports, Path files) throws IOException {
+        return new Sandbox(ports, files);
+    }
+
+    /** The FTP server DACS drops device score files on. */
+    public ScoreFtpServer ftp() {
+        return ftp;
+    }
+
+    /** The S3-compatible object storage DACS drops device score files in. */
+    public ScoreObjectStore objectStore() {
+        return objectStore;
     }
 
     public PeerSimulator dacs() {
@@ -106,6 +122,14 @@ public class Sandbox implements AutoCloseable {
         }
         properties.put("mail.host", "127.0.0.1");
         properties.put("mail.port", String.valueOf(mailbox.smtpPort()));
+        properties.put("ftp.host", "127.0.0.1");
+        properties.put("ftp.port", String.valueOf(ftp.port()));
+        properties.put("ftp.username", ftp.username());
+        properties.put("ftp.password", ftp.password());
+        properties.put("object-storage.endpoint", objectStore.endpoint());
+        properties.put("object-storage.region", ScoreObjectStore.REGION);
+        properties.put("object-storage.access-key", objectStore.accessKey());
+        properties.put("object-storage.secret-key", objectStore.secretKey());
         return properties;
     }
 
@@ -116,7 +140,11 @@ public class Sandbox implements AutoCloseable {
                 "DERMS nms1          " + nms1.baseUrl() + "   (control: http://127.0.0.1:" + nms1.port() + "/__sim)",
                 "DERMS nms2          " + nms2.baseUrl() + "   (control: http://127.0.0.1:" + nms2.port() + "/__sim)",
                 "SMTP                127.0.0.1:" + mailbox.smtpPort(),
-                "Mailbox             http://127.0.0.1:" + mailbox.httpPort() + "/mails");
+                "Mailbox             http://127.0.0.1:" + mailbox.httpPort() + "/mails",
+                "FTP                 ftp://127.0.0.1:" + ftp.port() + "/" + ScoreFtpServer.SCORE_DIRECTORY
+                        + "   (files: " + ftp.scoreDirectory().toAbsolutePath() + ")",
+                "Object storage      " + objectStore.endpoint() + "/" + ScoreObjectStore.BUCKET,
+                "DERMS score files   http://127.0.0.1:" + nms1.port() + "/__sim/device-score");
     }
 
     @Override
@@ -125,5 +153,7 @@ public class Sandbox implements AutoCloseable {
         nms1.close();
         nms2.close();
         mailbox.close();
+        ftp.close();
+        objectStore.close();
     }
 }

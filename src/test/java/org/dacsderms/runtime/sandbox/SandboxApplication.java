@@ -1,5 +1,6 @@
 package org.dacsderms.runtime.sandbox;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dacsderms.runtime.Application;
@@ -11,21 +12,25 @@ import org.springframework.core.env.MapPropertySource;
  * What {@code make run} starts: the sandbox on fixed loopback ports, then the runtime on port 8080 configured to use
  * it, with the embedded H2 database under {@code data/} and inbound credentials {@code sandbox}/{@code sandbox}
  * for both the flows and the console unless INBOUND_USERNAME, INBOUND_PASSWORD, CONSOLE_USERNAME and
- * CONSOLE_PASSWORD are set. A taken port can be moved: SERVER_PORT for the runtime,
- * SANDBOX_DACS_PORT, SANDBOX_DERMS_NMS1_PORT, SANDBOX_DERMS_NMS2_PORT, SANDBOX_SMTP_PORT, SANDBOX_MAILBOX_PORT.
+ * CONSOLE_PASSWORD are set. SANDBOX_PORT_OFFSET moves every port, the runtime's included.
  */
 public final class SandboxApplication {
 
     private SandboxApplication() {}
 
     public static void main(String[] args) throws Exception {
-        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fromEnvironment());
+        // SANDBOX_PORT_OFFSET moves every port (runtime included) by that much, for a second sandbox on one machine.
+        int offset = Integer.parseInt(System.getenv().getOrDefault("SANDBOX_PORT_OFFSET", "0"));
+        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fixed().shifted(offset), Path.of("target", "sandbox"));
+        DeviceScoreSamples.seed(sandbox);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
         Map<String, Object> defaults = new LinkedHashMap<>(sandbox.runtimeProperties());
         defaults.put("inbound.username", "sandbox");
         defaults.put("inbound.password", "sandbox");
         defaults.put("console.username", "sandbox");
         defaults.put("console.password", "sandbox");
+        defaults.put("server.port", String.valueOf(8080 + offset));
+        DeviceScoreSamples.schedule(defaults);
         SpringApplication runtime = new SpringApplication(Application.class);
         // Sandbox connections win over application.yaml; the environment and the command line still win over both.
         runtime.addInitializers(context -> context.getEnvironment()

@@ -56,6 +56,10 @@ public abstract class RuntimeTestSupport {
         registry.add("dacs.read-timeout", () -> "3s");
         registry.add("derms.read-timeout", () -> "3s");
         registry.add("flows.event-files.max-file-size", () -> "1MB");
+        // Device score transfers run only when a test asks for them (a far-away schedule).
+        registry.add("flows.device-score-ftp.cron", () -> "0 0 0 1 1 ? 2099");
+        registry.add("flows.device-score-object-storage.cron", () -> "0 0 0 1 1 ? 2099");
+        registry.add("flows.device-score.read-lock-interval", () -> "200ms");
     }
 
     @Autowired
