@@ -9,12 +9,14 @@ import java.util.StringJoiner;
 /**
  * Posts one enrollment batch of N requests to a running sandbox (make run) whose DACS simulator answers each enroll
  * call after a fixed delay, and prints the time taken, the most calls DACS saw at once, and what the same batch
- * would take one call at a time. Run: java bench/EnrollmentRequestBench.java [requests] [delayMs]
+ * would take one call at a time. Run: java bench/EnrollmentRequestBench.java [requests] [delayMs]; a sandbox on moved
+ * ports is reached with RUNTIME_URL and DACS_CONTROL_URL.
  */
 public class EnrollmentRequestBench {
 
-    private static final String RUNTIME = "http://127.0.0.1:8080";
-    private static final String DACS_CONTROL = "http://127.0.0.1:18081/__sim";
+    private static final String RUNTIME = System.getenv().getOrDefault("RUNTIME_URL", "http://127.0.0.1:8080");
+    private static final String DACS_CONTROL =
+            System.getenv().getOrDefault("DACS_CONTROL_URL", "http://127.0.0.1:18081/__sim");
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 1000;

@@ -15,8 +15,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The sandbox's SMTP server (GreenMail, on loopback) and an HTTP view of what it received: {@code GET /mails} lists
@@ -53,7 +57,11 @@ public class Mailbox implements AutoCloseable {
     }
 
     public List<Mail> mails() {
-        return Arrays.stream(smtp.getReceivedMessages()).map(Mailbox::read).toList();
+        // GreenMail keeps one copy per recipient; a mail to two people is still one mail.
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(distinctBy(Mailbox::messageId))
+                .map(Mailbox::read)
+                .toList();
     }
 
     public void clear() {
@@ -88,6 +96,20 @@ public class Mailbox implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            String id = message.getMessageID();
+            return id == null ? String.valueOf(System.identityHashCode(message)) : id;
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot read a received mail", e);
+        }
+    }
+
+    private static <T> Predicate<T> distinctBy(Function<T, String> key) {
+        Set<String> seen = new HashSet<>();
+        return item -> seen.add(key.apply(item));
     }
 
     private static Mail read(MimeMessage message) {

@@ -33,6 +33,7 @@ public class Notifications {
     private static final String CONFIG = "ConfigProps";
     private static final String EMAIL = "Email_ID";
     private static final String SUBJECT_PREFIX = "[DACS-DERMS] ";
+    private static final int MAX_BUSINESS_IDS = 500;
 
     private final LookupTables lookups;
     private final Counter failures;
@@ -94,12 +95,21 @@ public class Notifications {
     }
 
     private String header(Exchange exchange, Flow flow) {
-        String businessIds = exchange.getProperty(Execution.BUSINESS_IDS, "-", String.class);
+        String businessIds = shortened(exchange.getProperty(Execution.BUSINESS_IDS, "-", String.class));
         return "Flow:         " + flow.title() + "\n"
                 + "Identifier:   " + flow.vendorId() + "\n"
                 + "Tracking id:  " + trackingId(exchange) + "\n"
                 + "Business ids: " + businessIds + "\n"
                 + "Time:         " + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS) + "\n";
+    }
+
+    /** A batch of thousands names only its first ids in the e-mail; the execution record keeps the rest. */
+    private static String shortened(String businessIds) {
+        if (businessIds.length() <= MAX_BUSINESS_IDS) {
+            return businessIds;
+        }
+        int cut = businessIds.lastIndexOf(", ", MAX_BUSINESS_IDS);
+        return businessIds.substring(0, cut > 0 ? cut : MAX_BUSINESS_IDS) + ", … (more in the execution record)";
     }
 
     private boolean emailChannel() {
