@@ -2,7 +2,6 @@ package org.dacsderms.runtime.devicestatus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.dacsderms.runtime.platform.execution.Execution;
@@ -10,7 +9,6 @@ import org.dacsderms.runtime.platform.peer.PeerClient;
 import org.dacsderms.runtime.platform.peer.PeerResponse;
 import org.dacsderms.runtime.platform.peer.PeerStatusException;
 import org.dacsderms.runtime.platform.peer.Peers;
-import org.dacsderms.runtime.platform.web.InvalidPayloadException;
 import org.dacsderms.runtime.platform.web.JsonBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +37,8 @@ public class DeviceStatusCheckFlow {
     }
 
     public StatusCheckMessage.SendDetails read(String body, Exchange exchange) {
-        StatusCheckMessage message = JsonBodies.read(json, body, StatusCheckMessage.class, "a device status check");
-        List<String> defects = StatusCheckValidator.defectsOf(message);
-        if (!defects.isEmpty()) {
-            throw new InvalidPayloadException(String.join("; ", defects));
-        }
+        StatusCheckMessage message = JsonBodies.readValid(
+                json, body, StatusCheckMessage.class, "a device status check", StatusCheckValidator::defectsOf);
         StatusCheckMessage.SendDetails check = message.sendDetails();
         exchange.setProperty(COMMUNICATION_ID, check.communicationId());
         exchange.setProperty(Execution.BUSINESS_IDS, check.communicationId());

@@ -17,7 +17,6 @@ import org.dacsderms.runtime.platform.peer.PeerClient;
 import org.dacsderms.runtime.platform.peer.PeerResponse;
 import org.dacsderms.runtime.platform.peer.PeerUnavailableException;
 import org.dacsderms.runtime.platform.peer.Peers;
-import org.dacsderms.runtime.platform.web.InvalidPayloadException;
 import org.dacsderms.runtime.platform.web.JsonBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +49,8 @@ public class DeviceStatusCheckAckFlow {
     }
 
     public StatusCheckAck read(String body, Exchange exchange) {
-        StatusCheckAck ack = JsonBodies.read(json, body, StatusCheckAck.class, "a device status check result");
-        List<String> defects = StatusCheckAckValidator.defectsOf(ack);
-        if (!defects.isEmpty()) {
-            throw new InvalidPayloadException(String.join("; ", defects));
-        }
+        StatusCheckAck ack = JsonBodies.readValid(
+                json, body, StatusCheckAck.class, "a device status check result", StatusCheckAckValidator::defectsOf);
         exchange.setProperty(Execution.BUSINESS_IDS, ack.dacsMessageId());
         exchange.setProperty(Execution.RECORD_COUNT, 1);
         return ack;

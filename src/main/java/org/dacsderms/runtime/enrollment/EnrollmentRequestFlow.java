@@ -20,7 +20,6 @@ import org.dacsderms.runtime.platform.peer.PeerClient;
 import org.dacsderms.runtime.platform.peer.PeerResponse;
 import org.dacsderms.runtime.platform.peer.PeerUnavailableException;
 import org.dacsderms.runtime.platform.peer.Peers;
-import org.dacsderms.runtime.platform.web.InvalidPayloadException;
 import org.dacsderms.runtime.platform.web.JsonBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,11 +65,8 @@ public class EnrollmentRequestFlow {
     public record Entry(int index, MsgAck.Response response, boolean technical, boolean sent) {}
 
     public List<Call> readBatch(String body, Exchange exchange) {
-        EnrollmentBatch batch = JsonBodies.read(json, body, EnrollmentBatch.class, "an enrollment batch");
-        List<String> defects = EnrollmentValidator.defectsOf(batch);
-        if (!defects.isEmpty()) {
-            throw new InvalidPayloadException(String.join("; ", defects));
-        }
+        EnrollmentBatch batch = JsonBodies.readValid(
+                json, body, EnrollmentBatch.class, "an enrollment batch", EnrollmentValidator::defectsOf);
         List<EnrollmentBatch.Request> requests = batch.params();
         exchange.setProperty(
                 Execution.BUSINESS_IDS,

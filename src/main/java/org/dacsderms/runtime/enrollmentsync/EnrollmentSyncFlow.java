@@ -2,7 +2,6 @@ package org.dacsderms.runtime.enrollmentsync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.dacsderms.runtime.platform.execution.Execution;
@@ -11,7 +10,6 @@ import org.dacsderms.runtime.platform.peer.PeerClient;
 import org.dacsderms.runtime.platform.peer.PeerResponse;
 import org.dacsderms.runtime.platform.peer.PeerStatusException;
 import org.dacsderms.runtime.platform.peer.Peers;
-import org.dacsderms.runtime.platform.web.InvalidPayloadException;
 import org.dacsderms.runtime.platform.web.JsonBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +37,8 @@ public class EnrollmentSyncFlow {
     }
 
     public EnrollmentSyncMessage.SendDetails read(String body, Exchange exchange) {
-        EnrollmentSyncMessage message = JsonBodies.read(json, body, EnrollmentSyncMessage.class, "an enrollment sync");
-        List<String> defects = EnrollmentSyncValidator.defectsOf(message);
-        if (!defects.isEmpty()) {
-            throw new InvalidPayloadException(String.join("; ", defects));
-        }
+        EnrollmentSyncMessage message = JsonBodies.readValid(
+                json, body, EnrollmentSyncMessage.class, "an enrollment sync", EnrollmentSyncValidator::defectsOf);
         EnrollmentSyncMessage.SendDetails sync = message.sendDetails();
         exchange.setProperty(SYNC_REQUEST_ID, sync.syncRequestId());
         exchange.setProperty(Execution.BUSINESS_IDS, sync.syncRequestId());

@@ -17,7 +17,6 @@ import org.dacsderms.runtime.platform.peer.PeerClient;
 import org.dacsderms.runtime.platform.peer.PeerResponse;
 import org.dacsderms.runtime.platform.peer.PeerUnavailableException;
 import org.dacsderms.runtime.platform.peer.Peers;
-import org.dacsderms.runtime.platform.web.InvalidPayloadException;
 import org.dacsderms.runtime.platform.web.JsonBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +62,8 @@ public class EnrollmentSyncAckFlow {
 
     /** Stores the ack to be sent after the configured delay; it is durable once this returns. */
     public void store(String body, Exchange exchange) throws JsonProcessingException {
-        SyncAckMessage ack = JsonBodies.read(json, body, SyncAckMessage.class, "an enrollment sync ack");
-        List<String> defects = SyncAckValidator.defectsOf(ack);
-        if (!defects.isEmpty()) {
-            throw new InvalidPayloadException(String.join("; ", defects));
-        }
+        SyncAckMessage ack = JsonBodies.readValid(
+                json, body, SyncAckMessage.class, "an enrollment sync ack", SyncAckValidator::defectsOf);
         if (exchange.getProperty(Execution.BUSINESS_IDS) == null) {
             exchange.setProperty(Execution.BUSINESS_IDS, ack.dacsMessageId());
         }

@@ -16,7 +16,6 @@ import org.dacsderms.runtime.platform.peer.PeerClient;
 import org.dacsderms.runtime.platform.peer.PeerResponse;
 import org.dacsderms.runtime.platform.peer.PeerUnavailableException;
 import org.dacsderms.runtime.platform.peer.Peers;
-import org.dacsderms.runtime.platform.web.InvalidPayloadException;
 import org.dacsderms.runtime.platform.web.JsonBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +47,12 @@ public class PreEventCancelFlow {
     }
 
     public PreEventCancelMessage read(String body, Exchange exchange) {
-        PreEventCancelMessage message =
-                JsonBodies.read(json, body, PreEventCancelMessage.class, "a pre-event cancellation");
-        List<String> defects = PreEventCancelValidator.defectsOf(message);
-        if (!defects.isEmpty()) {
-            throw new InvalidPayloadException(String.join("; ", defects));
-        }
+        PreEventCancelMessage message = JsonBodies.readValid(
+                json,
+                body,
+                PreEventCancelMessage.class,
+                "a pre-event cancellation",
+                PreEventCancelValidator::defectsOf);
         exchange.setProperty(Execution.BUSINESS_IDS, message.messageId() + ", event " + message.eventId());
         exchange.setProperty(Execution.RECORD_COUNT, 1);
         return message;

@@ -1,12 +1,10 @@
 package org.dacsderms.runtime.devicestatusack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.dacsderms.runtime.platform.Flow;
 import org.dacsderms.runtime.platform.execution.ExecutionRecord;
 import org.dacsderms.runtime.platform.execution.ExecutionRecords;
@@ -116,14 +114,5 @@ class DeviceStatusCheckAckFlowTest extends RuntimeTestSupport {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(SANDBOX.dacs().journal("statusResponse")).hasSize(1);
-    }
-
-    private static Mailbox.Mail theOnlyMail() {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !SANDBOX.mailbox().mails().isEmpty());
-        await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(3))
-                .until(() -> SANDBOX.mailbox().mails().size() == 1);
-        return SANDBOX.mailbox().mails().get(0);
     }
 }

@@ -1,7 +1,6 @@
 package org.dacsderms.runtime.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -239,20 +238,5 @@ class EnrollmentRequestFlowTest extends RuntimeTestSupport {
             }
         }
         throw new AssertionError("DACS received no enrollment " + messageId);
-    }
-
-    private static Mailbox.Mail theOnlyMail() {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !SANDBOX.mailbox().mails().isEmpty());
-        await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(3))
-                .until(() -> SANDBOX.mailbox().mails().size() == 1);
-        return SANDBOX.mailbox().mails().get(0);
-    }
-
-    private static void assertNoMailWithin(Duration duration) {
-        await().during(duration)
-                .atMost(duration.plusSeconds(1))
-                .until(() -> SANDBOX.mailbox().mails().isEmpty());
     }
 }

@@ -214,13 +214,4 @@ class EnrollmentSyncAckFlowTest extends RuntimeTestSupport {
                 .filter(r -> r.path().endsWith("/syncRequest/" + syncRequestId))
                 .toList();
     }
-
-    private static Mailbox.Mail theOnlyMail() {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !SANDBOX.mailbox().mails().isEmpty());
-        await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(3))
-                .until(() -> SANDBOX.mailbox().mails().size() == 1);
-        return SANDBOX.mailbox().mails().get(0);
-    }
 }

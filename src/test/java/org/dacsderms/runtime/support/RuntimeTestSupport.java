@@ -1,5 +1,7 @@
 package org.dacsderms.runtime.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.stream.Stream;
+import org.dacsderms.runtime.sandbox.Mailbox;
 import org.dacsderms.runtime.sandbox.Sandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,6 +131,23 @@ public abstract class RuntimeTestSupport {
 
     protected HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    /** The one e-mail the test caused: waits for it, then makes sure no second one follows. */
+    protected static Mailbox.Mail theOnlyMail() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !SANDBOX.mailbox().mails().isEmpty());
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> SANDBOX.mailbox().mails().size() == 1);
+        return SANDBOX.mailbox().mails().get(0);
+    }
+
+    /** No e-mail arrives during {@code duration}. */
+    protected static void assertNoMailWithin(Duration duration) {
+        await().during(duration)
+                .atMost(duration.plusSeconds(1))
+                .until(() -> SANDBOX.mailbox().mails().isEmpty());
     }
 
     /** A file of the contract's examples, shipped in {@code samples/}. */

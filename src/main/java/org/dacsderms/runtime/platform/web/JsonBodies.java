@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,21 @@ public final class JsonBodies {
         } catch (JsonProcessingException e) {
             throw new InvalidPayloadException("the body is not valid JSON for " + what + field(e) + where(e));
         }
+    }
+
+    /**
+     * Reads the body, then applies the flow's rules to it: every defect the rules find is named in one 400.
+     *
+     * @param defectsOf the flow's validator; an empty list means the message may be sent on
+     */
+    public static <T> T readValid(
+            ObjectMapper json, String body, Class<T> type, String what, Function<T, List<String>> defectsOf) {
+        T value = read(json, body, type, what);
+        List<String> defects = defectsOf.apply(value);
+        if (!defects.isEmpty()) {
+            throw new InvalidPayloadException(String.join("; ", defects));
+        }
+        return value;
     }
 
     private static String field(JsonProcessingException e) {
