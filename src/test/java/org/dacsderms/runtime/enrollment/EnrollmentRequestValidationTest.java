@@ -140,6 +140,26 @@ class EnrollmentRequestValidationTest extends RuntimeTestSupport {
     }
 
     @Test
+    void aPercentEncodedPathGetsTheSameBodyChecks() throws Exception {
+        byte[] huge = ("{\"params\": [\"" + "x".repeat(11 * 1024 * 1024) + "\"]}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> tooLarge = send(
+                request("/enroll%2Dto-dacs")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))),
+                true);
+        HttpResponse<String> notJson = send(
+                request("/enroll%2Dto-dacs")
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(sample("enrollment-request.json"))),
+                true);
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(notJson.statusCode()).isEqualTo(415);
+        assertThat(SANDBOX.dacs().journal("enroll")).isEmpty();
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsRefusedWith415AndRecorded() throws Exception {
         HttpResponse<String> response = send(
                 request(PATH)

@@ -76,6 +76,9 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
         assertThat(record.get("recordCount").asInt()).isEqualTo(2);
         assertThat(latest.findValuesAsText("trackingId")).contains(trackingId);
         assertThat(operatorGet("/executions/no-such-id").statusCode()).isEqualTo(404);
+        HttpResponse<String> noFlow = operatorGet("/executions");
+        assertThat(noFlow.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noFlow.body()).get("code").asText()).isEqualTo("BAD_REQUEST");
         HttpResponse<String> unknownFlow = operatorGet("/executions?flow=no-such-flow");
         assertThat(unknownFlow.statusCode()).isEqualTo(400);
         assertThat(json.readTree(unknownFlow.body()).get("code").asText()).isEqualTo("UNKNOWN_FLOW");
@@ -146,6 +149,26 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
             assertThat(error.has("trackingId")).isTrue();
             assertThat(response.body()).doesNotContain("timestamp", "Whitelabel");
         }
+    }
+
+    @Test
+    void theConsoleMayNotSendMessagesThroughCamelNorReadSecretsWithThem() throws Exception {
+        String request = "{\"type\":\"exec\",\"mbean\":\"org.apache.camel:context=dacs-derms-runtime,type=context,"
+                + "name=\\\"dacs-derms-runtime\\\"\","
+                + "\"operation\":\"requestStringBody(java.lang.String,java.lang.String)\","
+                + "\"arguments\":[\"language:simple:${properties:inbound.password}\",\"x\"]}";
+
+        HttpResponse<String> response = sendAs(
+                request("/actuator/jolokia")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request)),
+                OPERATOR,
+                OPERATOR_PASSWORD);
+
+        assertThat(json.readTree(response.body()).get("status").asInt())
+                .as(response.body())
+                .isEqualTo(403);
+        assertThat(response.body()).doesNotContain(PASSWORD);
     }
 
     @Test

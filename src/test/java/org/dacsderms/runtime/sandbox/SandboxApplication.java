@@ -30,6 +30,8 @@ public final class SandboxApplication {
         defaults.put("console.username", "sandbox");
         defaults.put("console.password", "sandbox");
         defaults.put("server.port", String.valueOf(8080 + offset));
+        // The sandbox is for this machine only, like its simulators.
+        defaults.put("server.address", "127.0.0.1");
         DeviceScoreSamples.schedule(defaults);
         SpringApplication runtime = new SpringApplication(Application.class);
         // Sandbox connections win over application.yaml; the environment and the command line still win over both.
@@ -41,7 +43,9 @@ public final class SandboxApplication {
         System.out.println("Sandbox is up:");
         System.out.println(sandbox.describe());
         String url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-        System.out.println("Runtime             " + url + "   (user sandbox, password sandbox)");
+        boolean ownLogin = System.getenv("INBOUND_USERNAME") != null || System.getenv("CONSOLE_USERNAME") != null;
+        System.out.println("Runtime             " + url
+                + (ownLogin ? "   (the login set in the environment)" : "   (user sandbox, password sandbox)"));
         System.out.println("Console             " + url + "/actuator/hawtio");
     }
 }

@@ -24,8 +24,14 @@ public class ExecutionsController {
     }
 
     @GetMapping("/{trackingId}")
-    public ResponseEntity<ExecutionRecord> one(@PathVariable String trackingId) {
-        return ResponseEntity.of(records.find(trackingId));
+    public ResponseEntity<Object> one(@PathVariable String trackingId) {
+        return records.find(trackingId)
+                .<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(404)
+                        .body(new ApiError(
+                                "UNKNOWN_EXECUTION",
+                                "no execution has this tracking id",
+                                UUID.randomUUID().toString())));
     }
 
     /** The latest executions of one flow, newest first ({@code flow} is the route id, e.g. enrollment-request). */

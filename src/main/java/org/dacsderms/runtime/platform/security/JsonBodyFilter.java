@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Takes the body of a call to a JSON flow before the flow sees it: it must say it is JSON, be UTF-8 and fit in
@@ -38,6 +39,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class JsonBodyFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonBodyFilter.class);
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final long maxBytes;
     private final ApiErrors errors;
@@ -82,9 +84,9 @@ class JsonBodyFilter extends OncePerRequestFilter {
         if (!"POST".equals(request.getMethod())) {
             return Optional.empty();
         }
-        Optional<Flow> flow =
-                Flow.byPath(request.getRequestURI()).or(() -> VendorPathFilter.flowOf(request.getRequestURI()));
-        return flow.filter(Flow::takesJson);
+        // The decoded path, as the request is routed by it: /enroll%2Dto-dacs reaches the same flow.
+        String path = PATHS.getPathWithinApplication(request);
+        return Flow.byPath(path).or(() -> VendorPathFilter.flowOf(path)).filter(Flow::takesJson);
     }
 
     static String contentTypeProblem(String contentType) {

@@ -1,5 +1,6 @@
 package org.dacsderms.runtime.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
@@ -41,13 +44,14 @@ public class SecurityConfiguration {
     SecurityFilterChain inboundSecurity(
             HttpSecurity http, InboundProperties inbound, ApiErrors errors, ExecutionRecords records) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors);
-        http.authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
-                                .permitAll()
-                                .requestMatchers(OPERATOR_PATHS)
-                                .hasRole(OPERATOR)
-                                .anyRequest()
-                                .hasRole(INTEGRATION))
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        .requestMatchers(OPERATOR_PATHS)
+                        .hasRole(OPERATOR)
+                        .anyRequest()
+                        .hasRole(INTEGRATION))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden(errors)))
@@ -59,6 +63,12 @@ public class SecurityConfiguration {
                         new JsonBodyFilter(inbound.maxBodySize().toBytes(), errors, records),
                         BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** A request the firewall refuses (a double slash, a path parameter) is a plain 400, not a logged stack trace. */
+    @Bean
+    RequestRejectedHandler requestRejected() {
+        return new HttpStatusRequestRejectedHandler();
     }
 
     /**
