@@ -185,6 +185,11 @@ public class EventFileController {
             defects.add("a field is longer than " + MAX_FIELD + " characters");
             return defects;
         }
+        if (fields(message).anyMatch(field -> field != null && field.chars().anyMatch(Character::isISOControl))) {
+            // Identifiers end up in acknowledgments and e-mails; a line break in one could forge a line there.
+            defects.add("a field holds a control character (a line break, say)");
+            return defects;
+        }
         ReservationMapper.requireText(defects, "drmsInstanceId", message.drmsInstanceId());
         ReservationMapper.requireText(defects, "messageId", message.messageId());
         if (message.drmsInstanceId() != null
@@ -200,15 +205,18 @@ public class EventFileController {
     }
 
     private static boolean tooLong(EventFileMessage message) {
+        return fields(message).anyMatch(field -> field != null && field.length() > MAX_FIELD);
+    }
+
+    private static Stream<String> fields(EventFileMessage message) {
         return Stream.of(
-                        message.drmsInstanceId(),
-                        message.messageId(),
-                        message.eventId(),
-                        message.eventType(),
-                        message.eventStatus(),
-                        message.eventStartDateTime(),
-                        message.eventEndDateTime())
-                .anyMatch(field -> field != null && field.length() > MAX_FIELD);
+                message.drmsInstanceId(),
+                message.messageId(),
+                message.eventId(),
+                message.eventType(),
+                message.eventStatus(),
+                message.eventStartDateTime(),
+                message.eventEndDateTime());
     }
 
     private static String fileName(Part part) {

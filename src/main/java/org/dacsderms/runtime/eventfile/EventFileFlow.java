@@ -130,7 +130,7 @@ public class EventFileFlow {
             run.reader(segments);
             return segments;
         } catch (IOException | UncheckedIOException e) {
-            run.unreadable("the file cannot be read: " + e.getMessage());
+            run.unreadable("the file cannot be read: " + describe(e));
             return Collections.emptyIterator();
         }
     }
@@ -158,9 +158,24 @@ public class EventFileFlow {
     /** The file could not be read to its end: what was read is accounted for, the rest is not. */
     public void unreadable(@ExchangeProperty(RUN) FileRun run, Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String reason = cause == null ? "unknown" : cause.getMessage();
-        run.unreadable("the file cannot be read after record " + run.read() + ": " + reason);
+        run.unreadable("the file cannot be read after record " + run.read() + ": " + describe(cause));
         LOG.warn("Event file {} unreadable after record {}", run.file().fileName(), run.read(), cause);
+    }
+
+    /**
+     * Why a file could not be read, in words DERMS and the operator can act on; the parser's own exception text (class
+     * names, parser state) stays in the log.
+     */
+    static String describe(Throwable cause) {
+        Throwable root = cause instanceof UncheckedIOException && cause.getCause() != null ? cause.getCause() : cause;
+        String message = root == null ? "" : String.valueOf(root.getMessage());
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted field is not closed before the end of the file";
+        }
+        if (message.startsWith("the header ")) {
+            return message;
+        }
+        return "it is not a well-formed CSV file (RFC 4180)";
     }
 
     /** Waits for the segments still in flight; their calls are bounded by the DACS timeouts. */

@@ -87,7 +87,10 @@ class CsvSegmentsTest {
 
         try (CsvSegments segments = CsvSegments.open(file, COLUMNS, 1, ReservationMapper.create())) {
             assertThat(segments.next().range()).isEqualTo("records 1-1");
-            assertThatThrownBy(segments::next).isInstanceOf(UncheckedIOException.class);
+            assertThatThrownBy(segments::next)
+                    .isInstanceOf(UncheckedIOException.class)
+                    .satisfies(e -> assertThat(EventFileFlow.describe(e))
+                            .isEqualTo("a quoted field is not closed before the end of the file"));
         }
     }
 

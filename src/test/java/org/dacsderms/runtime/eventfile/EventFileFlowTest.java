@@ -333,6 +333,11 @@ class EventFileFlowTest extends RuntimeTestSupport {
                         .json("message", "{\"drmsInstanceId\":\"NMS1\",\"messageId\":\"" + "M".repeat(201) + "\"}")
                         .csv("o.csv", csv),
                 new Multipart()
+                        .json(
+                                "message",
+                                "{\"drmsInstanceId\":\"NMS1\",\"messageId\":\"M\\r\\nBcc: x@elsewhere.example\"}")
+                        .csv("o.csv", csv),
+                new Multipart()
                         .json("message", sample("event-outcome-message.json"))
                         .file("file", "photo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
                 new Multipart()

@@ -105,6 +105,8 @@ public class Notifications {
 
     /** A batch of thousands names only its first ids in the e-mail; the execution record keeps the rest. */
     private static String shortened(String businessIds) {
+        // Ids come from callers: a line break in one must not start a line of its own in the e-mail.
+        businessIds = businessIds.replaceAll("\\p{Cntrl}", " ");
         if (businessIds.length() <= MAX_BUSINESS_IDS) {
             return businessIds;
         }
