@@ -111,7 +111,9 @@ class DeviceScoreFtpTransferTest extends RuntimeTestSupport {
         ftp.put(FIRST, content);
         ftp.put("Sent-" + FIRST, randomBytes(10, 8));
         String firstRun = startRun("ftp");
-        awaitRun(firstRun);
+        ExecutionRecord first = awaitRun(firstRun);
+        assertThat(first.status()).isEqualTo(ExecutionStatus.ERROR);
+        assertThat(first.error()).isEqualTo("1 delivered file(s) could not be renamed; the next run renames them");
         assertThat(ftp.names()).contains(FIRST);
         assertThat(ledger.forRun(firstRun))
                 .extracting(FileLedger.Entry::state)
