@@ -2,6 +2,7 @@ package org.dacsderms.runtime.eventfile;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -63,12 +64,12 @@ public final class CsvSegments implements Iterator<Segment>, Closeable {
 
     /** Opens a file; an empty file yields no segment. */
     static CsvSegments open(Path file, List<String> columns, int segmentSize, RowMapper mapper) throws IOException {
-        Reader reader = new BufferedReader(new InputStreamReader(
+        Reader reader = new BoundedLines(new BufferedReader(new InputStreamReader(
                 Files.newInputStream(file),
                 StandardCharsets.UTF_8
                         .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
+                        .onUnmappableCharacter(CodingErrorAction.REPORT))));
         skipByteOrderMark(reader);
         if (isEmpty(reader)) {
             reader.close();
@@ -172,5 +173,45 @@ public final class CsvSegments implements Iterator<Segment>, Closeable {
         boolean empty = reader.read() < 0;
         reader.reset();
         return empty;
+    }
+
+    /**
+     * Refuses a line longer than {@link #MAX_LINE} characters, so that one huge field cannot fill the heap while the
+     * parser gathers it; the file is then unreadable from that line on.
+     */
+    static final class BoundedLines extends FilterReader {
+
+        static final int MAX_LINE = 1_000_000;
+
+        private int lineLength;
+
+        BoundedLines(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                count(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void count(char c) throws IOException {
+            lineLength = c == '\n' ? 0 : lineLength + 1;
+            if (lineLength > MAX_LINE) {
+                throw new IOException("a line is longer than " + MAX_LINE + " characters");
+            }
+        }
     }
 }

@@ -94,6 +94,23 @@ class CsvSegmentsTest {
         }
     }
 
+    @Test
+    void aFieldOverTheLimitRejectsItsRowAndAHugeLineMakesTheFileUnreadable() throws IOException {
+        Path longField = write(HEADER + "\n1," + "N".repeat(RowMapper.MAX_FIELD + 1) + ",H,,\n2,N2,H,,\n");
+
+        List<Segment> segments = read(longField, 10);
+
+        assertThat(segments.get(0).items()).hasSize(1);
+        assertThat(segments.get(0).rejections())
+                .containsExactly(new Rejection("1", 2, "nicId is longer than 1000 characters"));
+
+        Path hugeLine = write(HEADER + "\n1," + "N".repeat(CsvSegments.BoundedLines.MAX_LINE + 1) + ",H,,\n");
+        try (CsvSegments reader = CsvSegments.open(hugeLine, COLUMNS, 10, ReservationMapper.create())) {
+            assertThatThrownBy(reader::next).satisfies(e -> assertThat(EventFileFlow.describe(e))
+                    .isEqualTo("a line is longer than 1000000 characters"));
+        }
+    }
+
     private List<Segment> read(Path file, int size) throws IOException {
         List<Segment> segments = new ArrayList<>();
         try (CsvSegments reader = CsvSegments.open(file, COLUMNS, size, ReservationMapper.create())) {
