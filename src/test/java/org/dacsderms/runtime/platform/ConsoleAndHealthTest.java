@@ -186,9 +186,9 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
         jolokiaExec("stop()");
         try {
             assertThat(routeState()).isEqualTo("Stopped");
-            assertThat(post("/enroll-to-dacs", sample("enrollment-request.json"))
-                            .statusCode())
-                    .isNotEqualTo(200);
+            HttpResponse<String> whileStopped = post("/enroll-to-dacs", sample("enrollment-request.json"));
+            assertThat(whileStopped.statusCode()).isEqualTo(503);
+            assertThat(json.readTree(whileStopped.body()).get("code").asText()).isEqualTo("FLOW_STOPPED");
             assertThat(SANDBOX.dacs().journal("enroll")).isEmpty();
         } finally {
             jolokiaExec("start()");
