@@ -56,8 +56,10 @@ public class EnrollmentRequestBench {
                             + "\"name\":\"Bench,Customer\",\"homePhone\":\"5125550134\",\"email\":\"b@example.org\"},"
                             + "\"programInfo\":{\"cisServiceAgreementId\":\"77%08d\",\"programCode\":\"BYOT-SUMMER\","
                             + "\"startDateTimeISO\":\"2026-06-01T05:00:00.000Z\"},"
-                            + "\"locationInfo\":{\"division\":\"TX01\",\"cisPremiseId\":\"55%08d\",\"postal\":\"78745\"},"
-                            + "\"assetInfo\":{\"installationMethod\":\"X1SI\",\"assetOwnership\":\"W1CO\",\"assetList\":"
+                            + "\"locationInfo\":{\"division\":\"TX01\",\"cisPremiseId\":\"55%08d\","
+                            + "\"postal\":\"78745\"},"
+                            + "\"assetInfo\":{\"installationMethod\":\"X1SI\",\"assetOwnership\":\"W1CO\","
+                            + "\"assetList\":"
                             + "[{\"sequence\":1,\"assetId\":\"TSTAT-%06d\",\"specification\":\"ECOBEE!SMART-PREMIUM\","
                             + "\"assetType\":\"THERMOSTAT\",\"nicId\":\"ECB-%08d\",\"headEndSystem\":\"ECOBEE\"}]}}")
                     .formatted(i, i, i, i, i, i, i));
