@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param binary FTP binary transfer type (default true); ignored for SFTP
  * @param connectTimeout how long to wait for a connection (default 10 s)
  * @param readTimeout how long a read may stall (default 60 s)
+ * @param knownHostsFile SFTP only, and required for it: the known_hosts file holding the server's host key; the
+ *     connection is refused when the key does not match, so a server that is not DACS's cannot receive the password
  */
 @Validated
 @ConfigurationProperties("ftp")
@@ -33,7 +35,8 @@ public record FtpProperties(
         Boolean passiveMode,
         Boolean binary,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        String knownHostsFile) {
 
     public FtpProperties {
         protocol = protocol == null ? "ftp" : protocol;
@@ -42,6 +45,10 @@ public record FtpProperties(
         binary = binary == null || binary;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
+        if ("sftp".equals(protocol) && (knownHostsFile == null || knownHostsFile.isBlank())) {
+            throw new IllegalArgumentException(
+                    "ftp.known-hosts-file is required with ftp.protocol=sftp (the server's host key is checked)");
+        }
     }
 
     @Override

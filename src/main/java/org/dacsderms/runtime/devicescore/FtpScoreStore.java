@@ -59,7 +59,8 @@ final class FtpScoreStore implements ScoreStore {
                 + "&timeout=" + ftp.readTimeout().toMillis();
         String base = ftp.protocol() + "://" + ftp.host() + ":" + ftp.port() + "?" + common;
         if ("sftp".equals(ftp.protocol())) {
-            return base + "&serverAliveInterval=" + ftp.readTimeout().toMillis() / 2;
+            return base + "&serverAliveInterval=" + ftp.readTimeout().toMillis() / 2
+                    + "&strictHostKeyChecking=yes&useUserKnownHostsFile=false&knownHostsFile=" + ftp.knownHostsFile();
         }
         return base + "&passiveMode=" + ftp.passiveMode() + "&binary=" + ftp.binary() + "&soTimeout="
                 + ftp.readTimeout().toMillis();
