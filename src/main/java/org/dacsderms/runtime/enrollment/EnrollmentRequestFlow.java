@@ -121,6 +121,12 @@ public class EnrollmentRequestFlow {
         exchange.setProperty(Execution.STATUS, ExecutionStatus.valueOf(ackType.name()));
         exchange.setProperty(Execution.SUCCESS_COUNT, (int) count(responses, AckType.SUCCESS));
         exchange.setProperty(Execution.ERROR_COUNT, (int) (failures + errors));
+        if (ackType == AckType.ERROR) {
+            exchange.setProperty(
+                    Execution.ERROR,
+                    errors + " of " + responses.size()
+                            + " request(s) refused by DACS or not mapped (business errors, no e-mail)");
+        }
         if (breaker.isOpen() || allFailed) {
             String reason = breaker.isOpen() ? breaker.openReason() : "every request failed technically";
             exchange.setProperty(NOTIFY_OPERATOR, true);

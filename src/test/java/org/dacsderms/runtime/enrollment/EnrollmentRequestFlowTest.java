@@ -162,6 +162,8 @@ class EnrollmentRequestFlowTest extends RuntimeTestSupport {
         assertThat(record.successCount()).isEqualTo(1);
         assertThat(record.errorCount()).isEqualTo(1);
         assertThat(record.businessIds()).isEqualTo(FIRST + ", " + SECOND);
+        assertThat(record.error())
+                .isEqualTo("1 of 2 request(s) refused by DACS or not mapped (business errors, no e-mail)");
         assertThat(record.endedAt()).isAfterOrEqualTo(record.startedAt());
     }
 

@@ -78,7 +78,7 @@ class ConsoleAndHealthTest extends RuntimeTestSupport {
         assertThat(operatorGet("/executions/no-such-id").statusCode()).isEqualTo(404);
         HttpResponse<String> noFlow = operatorGet("/executions");
         assertThat(noFlow.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(noFlow.body()).get("code").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(json.readTree(noFlow.body()).get("code").asText()).isEqualTo("FLOW_REQUIRED");
         HttpResponse<String> unknownFlow = operatorGet("/executions?flow=no-such-flow");
         assertThat(unknownFlow.statusCode()).isEqualTo(400);
         assertThat(json.readTree(unknownFlow.body()).get("code").asText()).isEqualTo("UNKNOWN_FLOW");

@@ -21,7 +21,9 @@ public final class SandboxApplication {
     public static void main(String[] args) throws Exception {
         // SANDBOX_PORT_OFFSET moves every port (runtime included) by that much, for a second sandbox on one machine.
         int offset = Integer.parseInt(System.getenv().getOrDefault("SANDBOX_PORT_OFFSET", "0"));
-        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fixed().shifted(offset), Path.of("target", "sandbox"));
+        // A second sandbox keeps its own files and database, so it never touches the first one's.
+        Path files = offset == 0 ? Path.of("target", "sandbox") : Path.of("target", "sandbox-" + offset);
+        Sandbox sandbox = Sandbox.start(Sandbox.Ports.fixed().shifted(offset), files);
         DeviceScoreSamples.seed(sandbox);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
         Map<String, Object> defaults = new LinkedHashMap<>(sandbox.runtimeProperties());
@@ -33,12 +35,23 @@ public final class SandboxApplication {
         // The sandbox is for this machine only, like its simulators.
         defaults.put("server.address", "127.0.0.1");
         DeviceScoreSamples.schedule(defaults);
+        if (offset != 0) {
+            defaults.put("runtime.data-directory", files.resolve("data").toString());
+        }
         SpringApplication runtime = new SpringApplication(Application.class);
         // Sandbox connections win over application.yaml; the environment and the command line still win over both.
         runtime.addInitializers(context -> context.getEnvironment()
                 .getPropertySources()
                 .addAfter("systemEnvironment", new MapPropertySource("sandbox", defaults)));
-        ConfigurableApplicationContext context = runtime.run(args);
+        ConfigurableApplicationContext context;
+        try {
+            context = runtime.run(args);
+        } catch (RuntimeException e) {
+            // The servers above are not daemons: without this the process would hold their ports after a failed start.
+            sandbox.close();
+            System.exit(1);
+            return;
+        }
         System.out.println();
         System.out.println("Sandbox is up:");
         System.out.println(sandbox.describe());

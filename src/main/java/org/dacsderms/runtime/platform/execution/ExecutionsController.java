@@ -36,7 +36,15 @@ public class ExecutionsController {
 
     /** The latest executions of one flow, newest first ({@code flow} is the route id, e.g. enrollment-request). */
     @GetMapping
-    public ResponseEntity<Object> latest(@RequestParam String flow, @RequestParam(defaultValue = "20") int limit) {
+    public ResponseEntity<Object> latest(
+            @RequestParam(required = false) String flow, @RequestParam(defaultValue = "20") int limit) {
+        if (flow == null) {
+            return ResponseEntity.badRequest()
+                    .body(new ApiError(
+                            "FLOW_REQUIRED",
+                            "name the flow by its route id: /executions?flow=enrollment-request",
+                            UUID.randomUUID().toString()));
+        }
         return Flow.byRouteId(flow)
                 .<ResponseEntity<Object>>map(
                         found -> ResponseEntity.ok(records.latest(found, Math.max(1, Math.min(limit, MAX_LIMIT)))))
