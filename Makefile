@@ -35,7 +35,7 @@ bench-device-score:
 	bash bench/device-score-1gb.sh
 
 $(CLASSPATH_FILE): pom.xml $(shell find src -type f 2>/dev/null)
-	$(MVN) -q -DskipTests test-compile dependency:build-classpath \
+	$(MVN) -q -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true test-compile dependency:build-classpath \
 		-Dmdep.outputFile=$(CLASSPATH_FILE) -Dmdep.includeScope=test
 
 clean:

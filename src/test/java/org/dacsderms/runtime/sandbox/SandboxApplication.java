@@ -36,7 +36,9 @@ public final class SandboxApplication {
         defaults.put("server.address", "127.0.0.1");
         DeviceScoreSamples.schedule(defaults);
         if (offset != 0) {
-            defaults.put("runtime.data-directory", files.resolve("data").toString());
+            defaults.put(
+                    "runtime.data-directory",
+                    files.resolve("data").toAbsolutePath().toString());
         }
         SpringApplication runtime = new SpringApplication(Application.class);
         // Sandbox connections win over application.yaml; the environment and the command line still win over both.
