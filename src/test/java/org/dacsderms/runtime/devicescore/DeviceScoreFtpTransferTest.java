@@ -240,16 +240,6 @@ class DeviceScoreFtpTransferTest extends RuntimeTestSupport {
                         record -> record != null && record.status() != ExecutionStatus.RUNNING);
     }
 
-    private Mailbox.Mail awaitMail(String subjectEnd) {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> SANDBOX.mailbox().mails().stream()
-                                .filter(mail -> mail.subject().endsWith(subjectEnd))
-                                .findFirst()
-                                .orElse(null),
-                        mail -> mail != null);
-    }
-
     /** The mail's text as written: the mailbox shows the body as sent, quoted-printable for non-ASCII or long lines. */
     static String text(Mailbox.Mail mail) {
         try (var decoded = jakarta.mail.internet.MimeUtility.decode(

@@ -104,14 +104,4 @@ class DeviceScoreObjectStorageTransferTest extends RuntimeTestSupport {
                         () -> records.find(trackingId).orElse(null),
                         record -> record != null && record.status() != ExecutionStatus.RUNNING);
     }
-
-    private Mailbox.Mail awaitMail(String subjectEnd) {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> SANDBOX.mailbox().mails().stream()
-                                .filter(mail -> mail.subject().endsWith(subjectEnd))
-                                .findFirst()
-                                .orElse(null),
-                        mail -> mail != null);
-    }
 }

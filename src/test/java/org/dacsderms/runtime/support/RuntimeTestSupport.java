@@ -143,6 +143,17 @@ public abstract class RuntimeTestSupport {
         return SANDBOX.mailbox().mails().get(0);
     }
 
+    /** The first e-mail whose subject ends with {@code subjectEnd}, once it has arrived. */
+    protected static Mailbox.Mail awaitMail(String subjectEnd) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> SANDBOX.mailbox().mails().stream()
+                                .filter(mail -> mail.subject().endsWith(subjectEnd))
+                                .findFirst()
+                                .orElse(null),
+                        mail -> mail != null);
+    }
+
     /** No e-mail arrives during {@code duration}. */
     protected static void assertNoMailWithin(Duration duration) {
         await().during(duration)
